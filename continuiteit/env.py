@@ -44,7 +44,9 @@ def env_int(name: str, default: int) -> int:
     try:
         return int(value)
     except ValueError:
-        raise ImproperlyConfigured(f"Environment variable {name} must be an integer, got {value!r}.") from None
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be an integer, got {value!r}."
+        ) from None
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

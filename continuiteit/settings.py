@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # lets the form renderer below find Django's own widget templates
     "django_htmx",
     "guardian",
     "simple_history",
@@ -76,6 +77,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "continuiteit.forms.PortaalFormRenderer"
 
 # SQLite by default (embedded); DATABASE_URL selects PostgreSQL in CI and production.
 DATABASES = {
@@ -131,6 +134,9 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Development and tests serve static files from their sources; production from collectstatic.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 
 # E-mail: printed to the console in development; SMTP in production.
@@ -145,7 +151,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="Continuïteitportaal <noreply@continuiteit.example>")
+DEFAULT_FROM_EMAIL = env_str(
+    "DEFAULT_FROM_EMAIL", default="Continuïteitportaal <noreply@continuiteit.example>"
+)
 SITE_URL = env_str("SITE_URL", default="http://127.0.0.1:8000")
 
 # Background work: Redis when REDIS_URL is set, otherwise in-process (embedded default).
@@ -183,3 +191,6 @@ LOGGING = {
 # Names of the groups that carry the national roles (created by a data migration).
 GROEP_PROJECTTEAM = "Projectteam"
 GROEP_STUURGROEP = "Stuurgroep"
+
+# Demo accounts and example content: loaded by `make run`, refused in production.
+DEMO_DATA_TOEGESTAAN = env_bool("DEMO_DATA", default=DEBUG)

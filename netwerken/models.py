@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from .querysets import NetwerkQuerySet
 
+
 class Sector(models.Model):
     """A vital sector. Data, not code: more sectors may be added."""
 
@@ -50,20 +51,31 @@ class Organisatie(models.Model):
         MINISTERIE = "ministerie", _("ministerie")
         OVERIG = "overig", _("overig")
 
-    code = models.SlugField(_("code"), max_length=60, unique=True, help_text=_("Vaste sleutel uit de referentiedata."))
+    code = models.SlugField(
+        _("code"), max_length=60, unique=True, help_text=_("Vaste sleutel uit de referentiedata.")
+    )
     naam = models.CharField(_("naam"), max_length=200)
     korte_naam = models.CharField(_("korte naam"), max_length=80, blank=True)
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
     vr_nummer = models.PositiveSmallIntegerField(
-        _("nummer veiligheidsregio"), null=True, blank=True, unique=True, help_text=_("Officieel nummer 1–25.")
+        _("nummer veiligheidsregio"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("Officieel nummer 1–25."),
     )
-    sectoren = models.ManyToManyField(Sector, verbose_name=_("sectoren"), blank=True, related_name="organisaties")
+    sectoren = models.ManyToManyField(
+        Sector, verbose_name=_("sectoren"), blank=True, related_name="organisaties"
+    )
     werkgebied = models.ManyToManyField(
         "Gemeente", verbose_name=_("werkgebied"), blank=True, related_name="bedrijven"
     )
     werkgebied_toelichting = models.TextField(_("toelichting werkgebied"), blank=True)
     betrouwbaarheid = models.CharField(
-        _("betrouwbaarheid werkgebied"), max_length=60, blank=True, help_text=_("Zoals in de bron: high, medium, low.")
+        _("betrouwbaarheid werkgebied"),
+        max_length=60,
+        blank=True,
+        help_text=_("Zoals in de bron: high, medium, low."),
     )
     actief = models.BooleanField(_("actief"), default=True)
 
@@ -79,7 +91,9 @@ class Organisatie(models.Model):
                 name="organisatie_vr_nummer_alleen_voor_regio",
                 condition=(Q(soort="veiligheidsregio") & Q(vr_nummer__gte=1) & Q(vr_nummer__lte=25))
                 | (~Q(soort="veiligheidsregio") & Q(vr_nummer__isnull=True)),
-                violation_error_message=_("Een veiligheidsregio heeft een nummer 1–25; andere organisaties geen."),
+                violation_error_message=_(
+                    "Een veiligheidsregio heeft een nummer 1–25; andere organisaties geen."
+                ),
             ),
         ]
 
@@ -224,7 +238,9 @@ class Netwerk(models.Model):
         ordering = ["naam"]
         verbose_name = _("netwerk")
         verbose_name_plural = _("netwerken")
-        permissions = [("beheer_netwerk", _("Kan leden, deelnemers en uitnodigingen van het netwerk beheren"))]
+        permissions = [
+            ("beheer_netwerk", _("Kan leden, deelnemers en uitnodigingen van het netwerk beheren"))
+        ]
         default_permissions = ("add", "change", "delete", "view")
 
     def __str__(self) -> str:
@@ -232,6 +248,15 @@ class Netwerk(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("netwerken:detail", kwargs={"slug": self.slug})
+
+    def valideer_deelnames(self) -> None:
+        """§3: exactly one coordinating safety region (the database allows at most one)."""
+        aantal = self.deelnames.filter(coordinerend=True).count()
+        if aantal != 1:
+            raise ValidationError(
+                _("Een netwerk heeft precies één coördinerende veiligheidsregio; %(netwerk)s heeft er %(n)d.")
+                % {"netwerk": self.naam, "n": aantal}
+            )
 
 
 class NetwerkRegio(models.Model):
@@ -253,10 +278,14 @@ class NetwerkRegio(models.Model):
     gemeenten_in_werkgebied = models.PositiveSmallIntegerField(_("gemeenten in werkgebied"), default=0)
     gemeenten_totaal = models.PositiveSmallIntegerField(_("gemeenten in regio"), default=0)
     handmatig = models.BooleanField(
-        _("handmatig aangepast"), default=False, help_text=_("Blijft staan als de afleiding opnieuw wordt berekend.")
+        _("handmatig aangepast"),
+        default=False,
+        help_text=_("Blijft staan als de afleiding opnieuw wordt berekend."),
     )
     opgenomen = models.BooleanField(
-        _("opgenomen in netwerk"), default=True, help_text=_("Uit: handmatig uitgesloten ondanks de afleiding.")
+        _("opgenomen in netwerk"),
+        default=True,
+        help_text=_("Uit: handmatig uitgesloten ondanks de afleiding."),
     )
 
     history = HistoricalRecords()
@@ -340,14 +369,6 @@ class Deelname(models.Model):
     def __str__(self) -> str:
         return f"{self.organisatie} in {self.netwerk}"
 
-    @staticmethod
-    def zijde_voor(organisatie: Organisatie) -> str:
-        if organisatie.soort == Organisatie.Soort.VEILIGHEIDSREGIO:
-            return Deelname.Zijde.REGIOS
-        if organisatie.soort == Organisatie.Soort.VITALE_PARTNER:
-            return Deelname.Zijde.BEDRIJVEN
-        return Deelname.Zijde.OVERIG
-
     def save(self, *args: object, **kwargs: object) -> None:
         self.zijde = self.zijde_voor(self.organisatie)
         super().save(*args, **kwargs)
@@ -357,9 +378,21 @@ class Deelname(models.Model):
         if self.organisatie_id:
             self.zijde = self.zijde_voor(self.organisatie)
         if self.leadpartner and self.zijde == self.Zijde.OVERIG:
-            raise ValidationError({"leadpartner": _("Leadpartners zijn er alleen aan de kant van de regio's en de bedrijven.")})
+            raise ValidationError(
+                {"leadpartner": _("Leadpartners zijn er alleen aan de kant van de regio's en de bedrijven.")}
+            )
         if self.contactpersoon_id and self.contactpersoon.organisatie_id != self.organisatie_id:
-            raise ValidationError({"contactpersoon": _("De contactpersoon moet bij deze organisatie werken.")})
+            raise ValidationError(
+                {"contactpersoon": _("De contactpersoon moet bij deze organisatie werken.")}
+            )
+
+    @staticmethod
+    def zijde_voor(organisatie: Organisatie) -> str:
+        if organisatie.soort == Organisatie.Soort.VEILIGHEIDSREGIO:
+            return Deelname.Zijde.REGIOS
+        if organisatie.soort == Organisatie.Soort.VITALE_PARTNER:
+            return Deelname.Zijde.BEDRIJVEN
+        return Deelname.Zijde.OVERIG
 
 
 class Lidmaatschap(models.Model):
@@ -371,7 +404,9 @@ class Lidmaatschap(models.Model):
         WAARNEMER = "waarnemer", _("waarnemer")
 
     netwerk = models.ForeignKey(Netwerk, on_delete=models.CASCADE, related_name="lidmaatschappen")
-    persoon = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lidmaatschappen")
+    persoon = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lidmaatschappen"
+    )
     rol = models.CharField(_("rol"), max_length=12, choices=Rol.choices, default=Rol.LID)
     sinds = models.DateTimeField(_("lid sinds"), default=timezone.now)
 
@@ -400,11 +435,17 @@ class Uitnodiging(models.Model):
     email = models.EmailField(_("e-mailadres"))
     naam = models.CharField(_("naam"), max_length=150)
     organisatie = models.ForeignKey(Organisatie, verbose_name=_("organisatie"), on_delete=models.PROTECT)
-    rol = models.CharField(_("rol"), max_length=12, choices=Lidmaatschap.Rol.choices, default=Lidmaatschap.Rol.LID)
+    rol = models.CharField(
+        _("rol"), max_length=12, choices=Lidmaatschap.Rol.choices, default=Lidmaatschap.Rol.LID
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     verloopt_op = models.DateTimeField(_("verloopt op"))
     uitgenodigd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="verstuurde_uitnodigingen"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verstuurde_uitnodigingen",
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     gebruikt_op = models.DateTimeField(_("gebruikt op"), null=True, blank=True)

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Count, Prefetch, Q
 
 if TYPE_CHECKING:
-    from .models import Gebruiker, Netwerk
+    from .models import Gebruiker
 
 
 class NetwerkQuerySet(models.QuerySet["Netwerk"]):
@@ -23,7 +23,9 @@ class NetwerkQuerySet(models.QuerySet["Netwerk"]):
             return self.none()
         if user.is_superuser or user.has_perm("netwerken.view_netwerk"):
             return self
-        return self.filter(netwerkgebruikerrecht__user=user, netwerkgebruikerrecht__permission__codename="view_netwerk")
+        return self.filter(
+            netwerkgebruikerrecht__user=user, netwerkgebruikerrecht__permission__codename="view_netwerk"
+        )
 
     def for_list(self) -> NetwerkQuerySet:
         """Prefetch recipe of the network list: sectors, kernpartner and region counts."""

@@ -21,7 +21,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import Deelname, Gebruiker, Gemeente, Lidmaatschap, Netwerk, NetwerkRegio, Organisatie, Uitnodiging
+from .models import (
+    Deelname,
+    Gebruiker,
+    Gemeente,
+    Lidmaatschap,
+    Netwerk,
+    NetwerkRegio,
+    Organisatie,
+    Uitnodiging,
+)
 from .permissions import werk_rechten_bij
 
 if TYPE_CHECKING:
@@ -68,11 +77,13 @@ def voeg_lid_toe(netwerk: Netwerk, persoon: Gebruiker, rol: str, *, actor: Gebru
 
 
 def _controleer_coordinator_blijft(lidmaatschap: Lidmaatschap) -> None:
-    andere = Lidmaatschap.objects.filter(netwerk_id=lidmaatschap.netwerk_id, rol=Lidmaatschap.Rol.COORDINATOR).exclude(
-        pk=lidmaatschap.pk
-    )
+    andere = Lidmaatschap.objects.filter(
+        netwerk_id=lidmaatschap.netwerk_id, rol=Lidmaatschap.Rol.COORDINATOR
+    ).exclude(pk=lidmaatschap.pk)
     if lidmaatschap.rol == Lidmaatschap.Rol.COORDINATOR and not andere.exists():
-        raise ValidationError("Een netwerk houdt minstens één coördinator. Benoem eerst een andere coördinator.")
+        raise ValidationError(
+            "Een netwerk houdt minstens één coördinator. Benoem eerst een andere coördinator."
+        )
 
 
 @transaction.atomic
@@ -93,9 +104,13 @@ def wijzig_rol(lidmaatschap: Lidmaatschap, rol: str, *, actor: Gebruiker | None)
 @transaction.atomic
 def verwijder_lid(lidmaatschap: Lidmaatschap, *, actor: Gebruiker | None) -> None:
     """Remove a member; he stops being his organisation's contact in this network."""
-    lidmaatschap = Lidmaatschap.objects.select_for_update().select_related("netwerk", "persoon").get(pk=lidmaatschap.pk)
+    lidmaatschap = (
+        Lidmaatschap.objects.select_for_update().select_related("netwerk", "persoon").get(pk=lidmaatschap.pk)
+    )
     _controleer_coordinator_blijft(lidmaatschap)
-    for deelname in Deelname.objects.filter(netwerk=lidmaatschap.netwerk, contactpersoon=lidmaatschap.persoon):
+    for deelname in Deelname.objects.filter(
+        netwerk=lidmaatschap.netwerk, contactpersoon=lidmaatschap.persoon
+    ):
         deelname.contactpersoon = None
         _bewaar(deelname, actor)
     _verwijder(lidmaatschap, actor)
@@ -113,7 +128,9 @@ def zet_leadpartner(deelname: Deelname, leadpartner: bool, *, actor: Gebruiker |
         return deelname
     if leadpartner:
         if deelname.zijde == Deelname.Zijde.OVERIG:
-            raise ValidationError("Leadpartners zijn er alleen aan de kant van de veiligheidsregio's en de bedrijven.")
+            raise ValidationError(
+                "Leadpartners zijn er alleen aan de kant van de veiligheidsregio's en de bedrijven."
+            )
         huidige = (
             Deelname.objects.filter(netwerk_id=deelname.netwerk_id, zijde=deelname.zijde, leadpartner=True)
             .select_related("organisatie")
@@ -225,7 +242,10 @@ def pas_regio_aan(
     regio, _ = NetwerkRegio.objects.get_or_create(
         netwerk=netwerk,
         veiligheidsregio=veiligheidsregio,
-        defaults={"dekking": NetwerkRegio.Dekking.GEEN, "gemeenten_totaal": veiligheidsregio.gemeenten.count()},
+        defaults={
+            "dekking": NetwerkRegio.Dekking.GEEN,
+            "gemeenten_totaal": veiligheidsregio.gemeenten.count(),
+        },
     )
     regio.handmatig, regio.opgenomen = True, opgenomen
     _bewaar(regio, actor)
@@ -251,7 +271,9 @@ def nodig_uit(
         raise ValidationError(f"{organisatie} neemt niet deel aan dit netwerk.")
     bestaand = Gebruiker.objects.filter(email__iexact=email).first()
     if bestaand is not None and bestaand.organisatie_id != organisatie.pk:
-        raise ValidationError(f"{email} heeft al een account bij {bestaand.organisatie}; kies die organisatie.")
+        raise ValidationError(
+            f"{email} heeft al een account bij {bestaand.organisatie}; kies die organisatie."
+        )
     # A new invitation replaces an open one for the same address.
     nu = timezone.now()
     for open_uitnodiging in Uitnodiging.objects.filter(
@@ -286,18 +308,33 @@ def nodig_uit(
     return uitnodiging, token
 
 
+@transaction.atomic
+def trek_uitnodiging_in(uitnodiging: Uitnodiging, *, actor: Gebruiker) -> None:
+    if uitnodiging.gebruikt_op is None and uitnodiging.ingetrokken_op is None:
+        uitnodiging.ingetrokken_op = timezone.now()
+        _bewaar(uitnodiging, actor)
+
+
 def zoek_uitnodiging(token: str) -> Uitnodiging | None:
-    return Uitnodiging.objects.select_related("netwerk", "organisatie").filter(token_hash=_hash(token)).first()
+    return (
+        Uitnodiging.objects.select_related("netwerk", "organisatie").filter(token_hash=_hash(token)).first()
+    )
 
 
 @transaction.atomic
 def accepteer_uitnodiging(
-    uitnodiging: Uitnodiging, *, gebruiker: Gebruiker | None = None, wachtwoord: str | None = None, naam: str = ""
+    uitnodiging: Uitnodiging,
+    *,
+    gebruiker: Gebruiker | None = None,
+    wachtwoord: str | None = None,
+    naam: str = "",
 ) -> Lidmaatschap:
     """Use an invitation once: create the account (if needed) and the membership."""
     uitnodiging = Uitnodiging.objects.select_for_update().get(pk=uitnodiging.pk)
     if uitnodiging.gebruikt_op is not None:
-        raise ValidationError("Deze uitnodiging is al gebruikt. Log in of vraag de coördinator om een nieuwe.")
+        raise ValidationError(
+            "Deze uitnodiging is al gebruikt. Log in of vraag de coördinator om een nieuwe."
+        )
     if uitnodiging.ingetrokken_op is not None:
         raise ValidationError("Deze uitnodiging is ingetrokken. Vraag de coördinator om een nieuwe.")
     if uitnodiging.verloopt_op <= timezone.now():
@@ -306,7 +343,9 @@ def accepteer_uitnodiging(
         gebruiker = Gebruiker.objects.filter(email__iexact=uitnodiging.email).first()
         if gebruiker is not None:
             raise ValidationError("Er bestaat al een account met dit e-mailadres. Log eerst in.")
-        gebruiker = Gebruiker(email=uitnodiging.email, naam=naam or uitnodiging.naam, organisatie=uitnodiging.organisatie)
+        gebruiker = Gebruiker(
+            email=uitnodiging.email, naam=naam or uitnodiging.naam, organisatie=uitnodiging.organisatie
+        )
         gebruiker.set_password(wachtwoord)
         _bewaar(gebruiker, None)
     elif gebruiker.email.lower() != uitnodiging.email.lower():

@@ -15,3 +15,12 @@ def _testinstellingen(settings) -> None:
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
+
+
+@pytest.fixture(autouse=True)
+def _taken_in_proces() -> None:
+    """The Celery app reads its configuration once; force in-process execution for every test."""
+    from continuiteit.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True

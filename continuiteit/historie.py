@@ -1,0 +1,126 @@
+"""Field-level change history from django-simple-history, for display on a page.
+
+`wijzigingen()` turns the historical rows of several models into one timeline of events with
+the changed fields (old → new). It runs one query per source plus one per referenced model for
+labels, however long the history: no per-row `prev_record` lookups.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext as _
+
+SOORTEN = {"+": "toegevoegd", "~": "gewijzigd", "-": "verwijderd"}
+NIET_TONEN = {"id"}
+
+
+@dataclass(frozen=True)
+class Veldwijziging:
+    veld: str
+    oud: str
+    nieuw: str
+
+
+@dataclass
+class Wijziging:
+    wanneer: datetime
+    wie: str
+    onderwerp: str
+    soort: str  # toegevoegd / gewijzigd / verwijderd
+    velden: list[Veldwijziging] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Bron:
+    """One history source: historical rows of one model and how to name their object."""
+
+    rijen: models.QuerySet
+    onderwerp: Callable[[Any, dict[tuple[type, Any], str]], str]
+    velden: tuple[str, ...] | None = None  # None: every concrete field except `id`
+
+
+def _veldnamen(model: type[models.Model], velden: tuple[str, ...] | None) -> list[models.Field]:
+    concrete = [f for f in model._meta.concrete_fields if f.name not in NIET_TONEN]
+    if velden is None:
+        return concrete
+    return [f for f in concrete if f.name in velden]
+
+
+def _labels(bronnen: Iterable[tuple[Bron, list]]) -> dict[tuple[type, Any], str]:
+    """Names of every object a foreign key in the rows points at, one query per model."""
+    nodig: dict[type[models.Model], set] = defaultdict(set)
+    for bron, rijen in bronnen:
+        model = bron.rijen.model.instance_type
+        for veld in _veldnamen(model, None):
+            if veld.is_relation and veld.many_to_one:
+                for rij in rijen:
+                    waarde = getattr(rij, veld.attname)
+                    if waarde is not None:
+                        nodig[veld.related_model].add(waarde)
+    labels: dict[tuple[type, Any], str] = {}
+    for model, ids in nodig.items():
+        for obj in model._default_manager.filter(pk__in=ids):
+            labels[(model, obj.pk)] = str(obj)
+    return labels
+
+
+def _toon(veld: models.Field, waarde: Any, labels: dict[tuple[type, Any], str]) -> str:
+    if waarde is None or waarde == "":
+        return "—"
+    if veld.is_relation and veld.many_to_one:
+        return labels.get((veld.related_model, waarde), _("(verwijderd)"))
+    if veld.choices:
+        return str(dict(veld.flatchoices).get(waarde, waarde))
+    if isinstance(waarde, bool):
+        return _("ja") if waarde else _("nee")
+    if isinstance(waarde, datetime):
+        return waarde.strftime("%d-%m-%Y %H:%M")
+    return str(waarde)
+
+
+def wijzigingen(bronnen: list[Bron], limiet: int = 50) -> list[Wijziging]:
+    """The newest `limiet` events over all sources, newest first, each with its changed fields."""
+    geladen = [
+        (bron, list(bron.rijen.select_related("history_user").order_by("history_date", "history_id")))
+        for bron in bronnen
+    ]
+    labels = _labels(geladen)
+    gebeurtenissen: list[Wijziging] = []
+    for bron, rijen in geladen:
+        model = bron.rijen.model.instance_type
+        velden = _veldnamen(model, bron.velden)
+        vorige: dict[Any, Any] = {}
+        for rij in rijen:
+            eerder = vorige.get(rij.id)
+            wijzigingen_in_rij = []
+            if rij.history_type == "~" and eerder is not None:
+                for veld in velden:
+                    oud, nieuw = getattr(eerder, veld.attname), getattr(rij, veld.attname)
+                    if oud != nieuw:
+                        wijzigingen_in_rij.append(
+                            Veldwijziging(
+                                str(veld.verbose_name), _toon(veld, oud, labels), _toon(veld, nieuw, labels)
+                            )
+                        )
+                if not wijzigingen_in_rij:
+                    vorige[rij.id] = rij
+                    continue  # a save that changed nothing we show
+            vorige[rij.id] = rij
+            gebruiker = rij.history_user
+            gebeurtenissen.append(
+                Wijziging(
+                    wanneer=rij.history_date,
+                    wie=str(gebruiker) if gebruiker else _("systeem"),
+                    onderwerp=bron.onderwerp(rij, labels),
+                    soort=SOORTEN[rij.history_type],
+                    velden=wijzigingen_in_rij,
+                )
+            )
+    gebeurtenissen.sort(key=lambda w: w.wanneer, reverse=True)
+    return gebeurtenissen[:limiet]
