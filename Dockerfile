@@ -32,11 +32,8 @@ RUN pip install -r requirements.lock
 COPY --from=assets /app/node_modules ./node_modules
 COPY . .
 
-# The manifest storage rewrites CSS url()s and fails on a reference to a file that does not
-# exist: the design tokens' background-image-icon.css points at icons the package does not ship,
-# and the portal does not use that file.
-RUN DEBUG=false SECRET_KEY=build-only python manage.py collectstatic --no-input \
-        --ignore background-image-icon.css \
+# Build-time values only: collectstatic reads the settings, which require these in production.
+RUN DEBUG=false SECRET_KEY=build-only SITE_URL=http://build.invalid python manage.py collectstatic --no-input \
     && mkdir -p /app/media \
     && chown portaal:portaal /app/media
 

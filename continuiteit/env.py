@@ -16,9 +16,9 @@ _UNSET = object()
 
 
 def env_str(name: str, default: str | object = _UNSET) -> str:
-    """A string; without a default the variable is required."""
+    """A string; without a default the variable is required (and may not be empty)."""
     value = os.environ.get(name)
-    if value is None:
+    if value is None or (default is _UNSET and not value.strip()):
         if default is _UNSET:
             raise ImproperlyConfigured(f"Environment variable {name} is required.")
         return default  # type: ignore[return-value]

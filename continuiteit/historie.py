@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from django.db import models
@@ -38,10 +39,14 @@ class Wijziging:
 
 @dataclass(frozen=True)
 class Bron:
-    """One history source: historical rows of one model and how to name their object."""
+    """One history source: historical rows of one model, how to name their object, which fields.
+
+    `onderwerp` receives a function that gives the display value of a field of the row, e.g.
+    `lambda naam: f"Lid {naam('persoon')}"`; only fields listed in `velden` are resolved.
+    """
 
     rijen: models.QuerySet
-    onderwerp: Callable[[Any, dict[tuple[type, Any], str]], str]
+    onderwerp: Callable[[Callable[[str], str]], str]
     velden: tuple[str, ...] | None = None  # None: every concrete field except `id`
 
 
@@ -57,7 +62,7 @@ def _labels(bronnen: Iterable[tuple[Bron, list]]) -> dict[tuple[type, Any], str]
     nodig: dict[type[models.Model], set] = defaultdict(set)
     for bron, rijen in bronnen:
         model = bron.rijen.model.instance_type
-        for veld in _veldnamen(model, None):
+        for veld in _veldnamen(model, bron.velden):
             if veld.is_relation and veld.many_to_one:
                 for rij in rijen:
                     waarde = getattr(rij, veld.attname)
@@ -84,6 +89,12 @@ def _toon(veld: models.Field, waarde: Any, labels: dict[tuple[type, Any], str]) 
     return str(waarde)
 
 
+def _toon_veld(
+    rij: Any, velden: dict[str, models.Field], labels: dict[tuple[type, Any], str], naam: str
+) -> str:
+    return _toon(velden[naam], getattr(rij, velden[naam].attname), labels)
+
+
 def wijzigingen(bronnen: list[Bron], limiet: int = 50) -> list[Wijziging]:
     """The newest `limiet` events over all sources, newest first, each with its changed fields."""
     geladen = [
@@ -95,6 +106,7 @@ def wijzigingen(bronnen: list[Bron], limiet: int = 50) -> list[Wijziging]:
     for bron, rijen in geladen:
         model = bron.rijen.model.instance_type
         velden = _veldnamen(model, bron.velden)
+        velden_op_naam = {veld.name: veld for veld in velden}
         vorige: dict[Any, Any] = {}
         for rij in rijen:
             eerder = vorige.get(rij.id)
@@ -117,7 +129,7 @@ def wijzigingen(bronnen: list[Bron], limiet: int = 50) -> list[Wijziging]:
                 Wijziging(
                     wanneer=rij.history_date,
                     wie=str(gebruiker) if gebruiker else _("systeem"),
-                    onderwerp=bron.onderwerp(rij, labels),
+                    onderwerp=bron.onderwerp(partial(_toon_veld, rij, velden_op_naam, labels)),
                     soort=SOORTEN[rij.history_type],
                     velden=wijzigingen_in_rij,
                 )

@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "continuiteit.apps.PortaalStaticFilesConfig",  # django.contrib.staticfiles, npm sources left out
     "django.forms",  # lets the form renderer below find Django's own widget templates
     "django_htmx",
     "guardian",
@@ -92,7 +92,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "netwerken.Gebruiker"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "netwerken.backends.GebruikerBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -154,7 +154,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", default="Continuïteitportaal <noreply@continuiteit.example>"
 )
-SITE_URL = env_str("SITE_URL", default="http://127.0.0.1:8000")
+# Absolute links in e-mails; production must say where the portal lives.
+SITE_URL = env_str("SITE_URL", default="http://127.0.0.1:8000") if DEBUG else env_str("SITE_URL")
 
 # Background work: Redis when REDIS_URL is set, otherwise in-process (embedded default).
 REDIS_URL = env_str("REDIS_URL", default="")

@@ -17,7 +17,6 @@ from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
-from guardian.core import ObjectPermissionChecker
 
 from continuiteit.historie import Bron, wijzigingen
 
@@ -31,8 +30,8 @@ from .forms import (
     RolForm,
     UitnodigingForm,
 )
-from .models import Deelname, Lidmaatschap, Netwerk, NetwerkRegio
-from .permissions import get_netwerk_for_user
+from .models import Deelname, Gebruiker, Lidmaatschap, Netwerk, NetwerkRegio
+from .permissions import get_netwerk_for_user, heeft_recht
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -105,24 +104,24 @@ def _historie(netwerk: Netwerk) -> list:
     """Changes to the network, its regions, participants and members (who, when, what)."""
     return wijzigingen(
         [
-            Bron(Netwerk.history.filter(id=netwerk.pk), lambda rij, labels: "Netwerk"),
+            Bron(
+                Netwerk.history.filter(id=netwerk.pk),
+                lambda naam: "Netwerk",
+                velden=("naam", "kernpartner", "omschrijving"),
+            ),
             Bron(
                 NetwerkRegio.history.filter(netwerk_id=netwerk.pk),
-                lambda rij, labels: "Regio "
-                + labels.get(
-                    (NetwerkRegio.veiligheidsregio.field.related_model, rij.veiligheidsregio_id), ""
-                ),
+                lambda naam: f"Regio {naam('veiligheidsregio')}",
+                velden=("veiligheidsregio", "dekking", "gemeenten_in_werkgebied", "handmatig", "opgenomen"),
             ),
             Bron(
                 Deelname.history.filter(netwerk_id=netwerk.pk),
-                lambda rij, labels: "Deelname "
-                + labels.get((Deelname.organisatie.field.related_model, rij.organisatie_id), ""),
+                lambda naam: f"Deelname {naam('organisatie')}",
                 velden=("organisatie", "rol", "leadpartner", "coordinerend", "contactpersoon"),
             ),
             Bron(
                 Lidmaatschap.history.filter(netwerk_id=netwerk.pk),
-                lambda rij, labels: "Lid "
-                + labels.get((Lidmaatschap.persoon.field.related_model, rij.persoon_id), ""),
+                lambda naam: f"Lid {naam('persoon')}",
                 velden=("persoon", "rol"),
             ),
         ]
@@ -132,8 +131,7 @@ def _historie(netwerk: Netwerk) -> list:
 @login_required
 def netwerk_detail(request: HttpRequest, slug: str) -> HttpResponse:
     netwerk = get_netwerk_for_user(request.user, slug)
-    rechten = set(ObjectPermissionChecker(request.user).get_perms(netwerk))
-    mag_beheren = request.user.is_superuser or "beheer_netwerk" in rechten
+    mag_beheren = heeft_recht(request.user, "beheer_netwerk", netwerk)
     regios = list(netwerk.regios.select_related("veiligheidsregio"))
     deelnames = list(
         netwerk.deelnames.select_related("organisatie", "contactpersoon").order_by(
@@ -165,7 +163,8 @@ def netwerk_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "historie": _historie(netwerk),
     }
     if mag_beheren:
-        context["lid_form"] = LidToevoegenForm(netwerk=netwerk)
+        # Rendered by hand from this list: a form's ModelChoiceField would query twice.
+        context["kandidaten"] = list(LidToevoegenForm(netwerk=netwerk).fields["persoon"].queryset)
         context["uitnodigingen"] = list(
             netwerk.uitnodigingen.filter(
                 gebruikt_op__isnull=True, ingetrokken_op__isnull=True
@@ -311,7 +310,7 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
     ingelogd = request.user.is_authenticated
     if ingelogd and request.user.email.lower() != gevonden.email.lower():
         return render(request, "netwerken/uitnodiging_ongeldig.html", {"reden": "ander_account"}, status=403)
-    heeft_account = ingelogd or type(request.user).objects.filter(email__iexact=gevonden.email).exists()
+    heeft_account = ingelogd or Gebruiker.objects.filter(email__iexact=gevonden.email).exists()
     form = (
         None
         if heeft_account
@@ -325,7 +324,7 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
                 lid = services.accepteer_uitnodiging(
                     gevonden, wachtwoord=form.cleaned_data["wachtwoord1"], naam=form.cleaned_data["naam"]
                 )
-                login(request, lid.persoon, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, lid.persoon, backend="netwerken.backends.GebruikerBackend")
         except ValidationError as fout:
             _fouten(request, fout)
             return redirect("netwerken:uitnodiging", token=token)

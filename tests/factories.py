@@ -79,7 +79,9 @@ def maak_netwerk(
     return netwerk
 
 
-def maak_lid(netwerk: Netwerk, rol: str = Lidmaatschap.Rol.LID, organisatie: Organisatie | None = None) -> Gebruiker:
+def maak_lid(
+    netwerk: Netwerk, rol: str = Lidmaatschap.Rol.LID, organisatie: Organisatie | None = None
+) -> Gebruiker:
     """A person at a participating organisation (the kernpartner by default) with a network role."""
     organisatie = organisatie or netwerk.kernpartner
     persoon = GebruikerFactory(organisatie=organisatie)

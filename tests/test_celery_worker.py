@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from celery import Celery
+from kombu import Exchange, Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 READY_TIMEOUT = 30  # seconds; a worker is ready in ~4 s on the project's machines
@@ -32,14 +33,15 @@ def test_it_runs_a_task_in_a_separate_worker_process(tmp_path: Path) -> None:
     queue = f"test-gezondheid-{suffix}"
     nodename = f"test-{suffix}@localhost"
     client = Celery("test-celery-worker", broker=redis_url, backend=redis_url)
-    client.conf.broker_connection_retry_on_startup = False
 
     log_path = tmp_path / "worker.log"
     with log_path.open("w") as log:
         worker = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "continuiteit", "worker", "-l", "info"]
-            + ["-P", "solo", "--concurrency=1", "-Q", queue, "-n", nodename, "--without-mingle"]
-            + ["--without-gossip"],
+            [
+                *[sys.executable, "-m", "celery", "-A", "continuiteit", "worker", "-l", "info"],
+                *["-P", "solo", "--concurrency=1", "-Q", queue, "-n", nodename],
+                *["--without-mingle", "--without-gossip"],  # no chatter with other workers
+            ],
             cwd=BASE_DIR,
             env={**os.environ, "REDIS_URL": redis_url, "CELERY_TASK_ALWAYS_EAGER": "false", "DEBUG": "true"},
             stdout=log,
@@ -64,6 +66,7 @@ def test_it_runs_a_task_in_a_separate_worker_process(tmp_path: Path) -> None:
             worker.kill()
             worker.wait(timeout=5)
         _delete_queue(client, queue)
+        client.close()
 
 
 def _wait_until_ready(client: Celery, nodename: str, worker: subprocess.Popen[bytes], log_path: Path) -> None:
@@ -80,5 +83,8 @@ def _wait_until_ready(client: Celery, nodename: str, worker: subprocess.Popen[by
 
 def _delete_queue(client: Celery, queue: str) -> None:
     """Leave nothing behind on the shared Redis."""
+    # Declared again first: the Redis transport deletes only bindings that this channel knows.
     with client.connection_for_write() as connection:
-        connection.default_channel.queue_delete(queue)
+        bound = Queue(queue, Exchange(queue), routing_key=queue)(connection.default_channel)
+        bound.declare()
+        bound.delete()

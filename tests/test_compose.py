@@ -14,7 +14,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 def test_it_has_a_valid_compose_file() -> None:
     docker_compose = shutil.which("docker-compose")
     if docker_compose is None:
-        pytest.skip("docker-compose is not installed: `apt-get install --no-install-recommends docker-compose`")
+        pytest.skip(
+            "docker-compose is not installed: `apt-get install --no-install-recommends docker-compose`"
+        )
 
     result = subprocess.run(
         [docker_compose, "-f", "docker-compose.yml", "config", "-q"],

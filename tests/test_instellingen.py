@@ -36,6 +36,7 @@ def _production_env(tmp_path: Path) -> dict[str, str]:
         "DEBUG": "false",
         "SECRET_KEY": "".join(secrets.choice(alphabet) for _ in range(60)),
         "ALLOWED_HOSTS": "portaal.example.nl",
+        "SITE_URL": "https://portaal.example.nl",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
     }
 
@@ -99,7 +100,9 @@ def test_it_requires_a_string_without_default(monkeypatch: pytest.MonkeyPatch) -
 
 
 @pytest.mark.parametrize("secret_key", [None, ""])
-def test_it_refuses_to_start_without_secret_key_when_debug_is_off(tmp_path: Path, secret_key: str | None) -> None:
+def test_it_refuses_to_start_without_secret_key_when_debug_is_off(
+    tmp_path: Path, secret_key: str | None
+) -> None:
     env = _production_env(tmp_path)
     del env["SECRET_KEY"]
     if secret_key is not None:
@@ -129,24 +132,25 @@ def test_it_passes_the_deployment_checks_with_production_settings(tmp_path: Path
 
 
 def test_it_collects_static_files_for_production(tmp_path: Path) -> None:
-    """The manifest storage rewrites every CSS url() and fails on a missing file.
+    """The manifest storage rewrites every CSS url() and fails on a reference to a missing file.
 
-    Same command as in the Dockerfile, into a scratch STATIC_ROOT.
+    Same command as in the Dockerfile, into a scratch STATIC_ROOT. Django's own manifest storage
+    does the same rewriting as WhiteNoise's, without the compression that takes ~30 s.
     """
     (tmp_path / "settings_collectstatic.py").write_text(
-        "from continuiteit.settings import *  # noqa: F403\n"
+        "from continuiteit.settings import *\n"
         f"STATIC_ROOT = {str(tmp_path / 'static')!r}\n"
+        "STORAGES = {**STORAGES, 'staticfiles': {'BACKEND': 'django.contrib.staticfiles.storage.ManifestStaticFilesStorage'}}\n"
     )
     env = {
         "DEBUG": "false",
         "SECRET_KEY": "build-only",
+        "SITE_URL": "http://build.invalid",
         "DJANGO_SETTINGS_MODULE": "settings_collectstatic",
         "PYTHONPATH": os.pathsep.join([str(tmp_path), str(BASE_DIR)]),
     }
 
-    result = _run_manage(
-        "collectstatic", "--no-input", "--ignore", "background-image-icon.css", env=env
-    )
+    result = _run_manage("collectstatic", "--no-input", env=env)
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "static" / "staticfiles.json").exists()

@@ -43,7 +43,9 @@ def test_it_shows_lead_partner_and_contact_changes(client) -> None:
     contact = maak_lid(netwerk)
     deelname = netwerk.deelnames.get(organisatie=netwerk.kernpartner)
     client.force_login(coordinator)
-    client.post(reverse("netwerken:contactpersoon", args=[netwerk.slug, deelname.pk]), {"contactpersoon": contact.pk})
+    client.post(
+        reverse("netwerken:contactpersoon", args=[netwerk.slug, deelname.pk]), {"contactpersoon": contact.pk}
+    )
     client.post(reverse("netwerken:leadpartner", args=[netwerk.slug, deelname.pk]), {})
     pagina = client.get(netwerk.get_absolute_url()).content.decode()
     assert f"<ins>{contact.naam}</ins>" in pagina

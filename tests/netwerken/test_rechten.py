@@ -45,7 +45,11 @@ def _schrijfacties(netwerk: Netwerk, personen: dict) -> list[tuple[str, str, dic
         netwerk, email="nieuw@test.nl", naam="Nieuw", organisatie=netwerk.kernpartner, rol="lid", actor=None
     )
     return [
-        ("lid_toevoegen", reverse("netwerken:lid_toevoegen", args=[netwerk.slug]), {"persoon": nieuw.pk, "rol": "lid"}),
+        (
+            "lid_toevoegen",
+            reverse("netwerken:lid_toevoegen", args=[netwerk.slug]),
+            {"persoon": nieuw.pk, "rol": "lid"},
+        ),
         ("lid_rol", reverse("netwerken:lid_rol", args=[netwerk.slug, lid.pk]), {"rol": "waarnemer"}),
         ("lid_verwijderen", reverse("netwerken:lid_verwijderen", args=[netwerk.slug, lid.pk]), {}),
         ("leadpartner", reverse("netwerken:leadpartner", args=[netwerk.slug, deelname.pk]), {}),
@@ -59,14 +63,20 @@ def _schrijfacties(netwerk: Netwerk, personen: dict) -> list[tuple[str, str, dic
             reverse("netwerken:uitnodigen", args=[netwerk.slug]),
             {"email": "x@test.nl", "naam": "X", "organisatie": netwerk.kernpartner.pk, "rol": "lid"},
         ),
-        ("uitnodiging_intrekken", reverse("netwerken:uitnodiging_intrekken", args=[netwerk.slug, uitnodiging.pk]), {}),
+        (
+            "uitnodiging_intrekken",
+            reverse("netwerken:uitnodiging_intrekken", args=[netwerk.slug, uitnodiging.pk]),
+            {},
+        ),
     ]
 
 
-
-
 def test_it_requires_login_for_every_page(client, netwerk, personen) -> None:
-    for url in [reverse("mijn_overzicht"), reverse("netwerken:lijst"), reverse("netwerken:detail", args=[netwerk.slug])]:
+    for url in [
+        reverse("mijn_overzicht"),
+        reverse("netwerken:lijst"),
+        reverse("netwerken:detail", args=[netwerk.slug]),
+    ]:
         response = client.get(url)
         assert response.status_code == 302
         assert response.url.startswith(reverse("login"))
@@ -118,7 +128,9 @@ def test_it_lets_the_coordinator_do_every_write(client, netwerk, personen) -> No
         assert response.url == netwerk.get_absolute_url(), naam
 
 
-def test_it_shows_the_project_team_every_network_and_the_steering_group_none(client, netwerk, personen) -> None:
+def test_it_shows_the_project_team_every_network_and_the_steering_group_none(
+    client, netwerk, personen
+) -> None:
     client.force_login(personen["projectteam"])
     assert client.get(reverse("netwerken:detail", args=["drinkwater-evides"])).status_code == 200
     assert Netwerk.objects.visible_to(personen["projectteam"]).count() == 2
@@ -129,11 +141,14 @@ def test_it_shows_the_project_team_every_network_and_the_steering_group_none(cli
 
 def test_it_shows_a_member_only_his_networks(netwerk, personen) -> None:
     assert list(Netwerk.objects.visible_to(personen["waarnemer"])) == [netwerk]
-    assert list(Netwerk.objects.visible_to(personen["buiten"]).values_list("slug", flat=True)) == ["drinkwater-evides"]
+    assert list(Netwerk.objects.visible_to(personen["buiten"]).values_list("slug", flat=True)) == [
+        "drinkwater-evides"
+    ]
 
 
 def test_it_withdraws_rights_when_a_member_leaves(client, netwerk, personen) -> None:
-
-    services.verwijder_lid(netwerk.lidmaatschappen.get(persoon=personen["lid"]), actor=personen["coordinator"])
+    services.verwijder_lid(
+        netwerk.lidmaatschappen.get(persoon=personen["lid"]), actor=personen["coordinator"]
+    )
     client.force_login(personen["lid"])
     assert client.get(reverse("netwerken:detail", args=[netwerk.slug])).status_code == 404

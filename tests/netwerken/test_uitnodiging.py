@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -30,8 +31,14 @@ def coordinator(netwerk):
 
 def _nodig_uit(client, netwerk, coordinator, **extra) -> str:
     client.force_login(coordinator)
-    data = {"email": "Nieuw.Lid@Vitens.nl", "naam": "Nieuw Lid", "organisatie": netwerk.kernpartner.pk, "rol": "lid"}
-    response = client.post(reverse("netwerken:uitnodigen", args=[netwerk.slug]), data | extra)
+    data = {
+        "email": "Nieuw.Lid@Vitens.nl",
+        "naam": "Nieuw Lid",
+        "organisatie": netwerk.kernpartner.pk,
+        "rol": "lid",
+    }
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the mail goes out after the commit
+        response = client.post(reverse("netwerken:uitnodigen", args=[netwerk.slug]), data | extra)
     assert response.status_code == 302, response.content.decode()[:2000]
     client.logout()
     bericht = mail.outbox[-1]
@@ -60,7 +67,9 @@ def test_it_refuses_a_reused_invitation(client, netwerk, coordinator) -> None:
     url = reverse("netwerken:uitnodiging", args=[token])
     client.post(url, {"naam": "Nieuw Lid", "wachtwoord1": WACHTWOORD, "wachtwoord2": WACHTWOORD})
     client.logout()
-    response = client.post(url, {"naam": "Iemand anders", "wachtwoord1": WACHTWOORD, "wachtwoord2": WACHTWOORD})
+    response = client.post(
+        url, {"naam": "Iemand anders", "wachtwoord1": WACHTWOORD, "wachtwoord2": WACHTWOORD}
+    )
     assert response.status_code == 410
     assert "al gebruikt" in response.content.decode()
     assert Gebruiker.objects.filter(email="nieuw.lid@vitens.nl").count() == 1

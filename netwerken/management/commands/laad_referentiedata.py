@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
+from simple_history.utils import bulk_create_with_history
 
 from netwerken import services
 from netwerken.models import Deelname, Gemeente, Netwerk, NetwerkRegio, Organisatie, Sector
@@ -53,9 +54,15 @@ NAMEN: dict[str, tuple[str, str]] = {
     "shell_pernis": ("Shell Pernis (Shell Energy and Chemicals Park Rotterdam)", "Shell Pernis"),
     "bp_rotterdam": ("BP Raffinaderij Rotterdam", "BP Rotterdam"),
     "exxonmobil_rotterdam": ("ExxonMobil Raffinaderij Rotterdam", "ExxonMobil Rotterdam"),
-    "gunvor_rotterdam": ("Gunvor Petroleum Rotterdam (voorheen Kuwait Petroleum Europoort)", "Gunvor Rotterdam"),
+    "gunvor_rotterdam": (
+        "Gunvor Petroleum Rotterdam (voorheen Kuwait Petroleum Europoort)",
+        "Gunvor Rotterdam",
+    ),
     "zeeland_refinery": ("Zeeland Refinery", "Zeeland Refinery"),
-    "tank_storage_rotterdam": ("Tankopslag Rotterdam (o.a. Vopak, Maasvlakte Olie Terminal, Koole)", "Tankopslag Rotterdam"),
+    "tank_storage_rotterdam": (
+        "Tankopslag Rotterdam (o.a. Vopak, Maasvlakte Olie Terminal, Koole)",
+        "Tankopslag Rotterdam",
+    ),
     "tank_storage_amsterdam": ("Tankopslag haven Amsterdam", "Tankopslag Amsterdam"),
     "dpo": ("Defensie Pijpleiding Organisatie", "DPO"),
     "rrp": ("Rotterdam-Rijn Pijpleiding", "RRP"),
@@ -89,20 +96,34 @@ INSTANTIES: dict[str, Instantie] = {
     "veiligheidsberaad": Instantie("veiligheidsberaad", _OVERIG, "Veiligheidsberaad", "Veiligheidsberaad"),
     "cvi_vno_ncw": Instantie("cvi", _OVERIG, "Commissie Vitale Infrastructuur (CVI) van VNO-NCW", "CVI"),
     "nctv": Instantie("nctv", _OVERIG, "Nationaal Coördinator Terrorismebestrijding en Veiligheid", "NCTV"),
-    "ifv_nipv": Instantie("ifv-nipv", _OVERIG, "Nederlands Instituut Publieke Veiligheid (voorheen IFV)", "IFV/NIPV"),
+    "ifv_nipv": Instantie(
+        "ifv-nipv", _OVERIG, "Nederlands Instituut Publieke Veiligheid (voorheen IFV)", "IFV/NIPV"
+    ),
     "ncsc": Instantie("ncsc", _OVERIG, "Nationaal Cyber Security Centrum", "NCSC"),
     "rdi": Instantie("rdi", _OVERIG, "Rijksinspectie Digitale Infrastructuur", "RDI", ("ict-telecom",)),
-    "vewin": Instantie("vewin", _OVERIG, "Vewin (Vereniging van waterbedrijven in Nederland)", "Vewin", ("drinkwater",)),
+    "vewin": Instantie(
+        "vewin", _OVERIG, "Vewin (Vereniging van waterbedrijven in Nederland)", "Vewin", ("drinkwater",)
+    ),
     "netbeheer_nl": Instantie(
         "netbeheer-nederland", _OVERIG, "Netbeheer Nederland", "Netbeheer Nederland", ("elektriciteit", "gas")
     ),
     "vemobin": Instantie(
-        "vemobin", _OVERIG, "VEMOBIN (Vereniging Energie voor Mobiliteit en Industrie, voorheen VNPI)", "VEMOBIN", ("olie",)
+        "vemobin",
+        _OVERIG,
+        "VEMOBIN (Vereniging Energie voor Mobiliteit en Industrie, voorheen VNPI)",
+        "VEMOBIN",
+        ("olie",),
     ),
     "cova": Instantie(
-        "cova", _OVERIG, "COVA (Stichting Centraal Orgaan Voorraadvorming Aardolieproducten)", "COVA", ("olie",)
+        "cova",
+        _OVERIG,
+        "COVA (Stichting Centraal Orgaan Voorraadvorming Aardolieproducten)",
+        "COVA",
+        ("olie",),
     ),
-    "min_ienw": Instantie("min-ienw", _MIN, "Ministerie van Infrastructuur en Waterstaat", "IenW", ("drinkwater",)),
+    "min_ienw": Instantie(
+        "min-ienw", _MIN, "Ministerie van Infrastructuur en Waterstaat", "IenW", ("drinkwater",)
+    ),
     "min_jenv": Instantie("min-jenv", _MIN, "Ministerie van Justitie en Veiligheid", "JenV"),
     "min_kgg": Instantie(
         "min-kgg", _MIN, "Ministerie van Klimaat en Groene Groei", "KGG", ("elektriciteit", "gas", "olie")
@@ -126,7 +147,11 @@ INSTANTIES: dict[str, Instantie] = {
         actief=False,
     ),
     "min_vj_2015": Instantie(
-        "min-vj-2015", _MIN, "Ministerie van Veiligheid en Justitie (2015; sinds 2017 JenV)", "V&J (2015)", actief=False
+        "min-vj-2015",
+        _MIN,
+        "Ministerie van Veiligheid en Justitie (2015; sinds 2017 JenV)",
+        "V&J (2015)",
+        actief=False,
     ),
 }
 
@@ -157,7 +182,12 @@ class Teller:
 
 
 def upsert(
-    model: type[M], bestaand: dict[str, M], sleutelveld: str, sleutel: str, waarden: dict[str, Any], teller: Teller
+    model: type[M],
+    bestaand: dict[str, M],
+    sleutelveld: str,
+    sleutel: str,
+    waarden: dict[str, Any],
+    teller: Teller,
 ) -> M:
     """Create the object with this natural key, or update only the fields that differ.
 
@@ -179,6 +209,24 @@ def upsert(
         obj.save()
         teller.bijgewerkt[soort] += 1
     return obj
+
+
+def upsert_alle(
+    model: type[M], bestaand: dict[str, M], sleutelveld: str, rijen: dict[str, dict[str, Any]], teller: Teller
+) -> None:
+    """`upsert` for many rows: the new ones in one bulk insert together with their history rows."""
+    nieuw = [
+        model(**{sleutelveld: sleutel}, **waarden)
+        for sleutel, waarden in rijen.items()
+        if sleutel not in bestaand
+    ]
+    for sleutel, waarden in rijen.items():
+        if sleutel in bestaand:
+            upsert(model, bestaand, sleutelveld, sleutel, waarden, teller)
+    if nieuw:
+        for obj in bulk_create_with_history(nieuw, model):
+            bestaand[getattr(obj, sleutelveld)] = obj
+        teller.aangemaakt[str(model._meta.verbose_name_plural)] += len(nieuw)
 
 
 def lees_csv(naam: str) -> list[dict[str, str]]:
@@ -210,56 +258,69 @@ class Lader:
         self.netwerken = Netwerk.objects.in_bulk(field_name="slug")
         self.regio_per_vr_code: dict[str, Organisatie] = {}
         self.vr_code_per_regio_id: dict[int, str] = {}
+        # Organisations are collected first and written in one batch (see `schrijf_organisaties`).
+        self.org_rijen: dict[str, dict[str, Any]] = {}
+        self.org_sectoren: dict[str, tuple[str, ...]] = {}
+        self.org_werkgebied: dict[str, set[Gemeente]] = {}
         # Current many-to-many contents, one query each, to change only what differs.
         self.huidige_sectoren: dict[int, set[int]] = defaultdict(set)
-        for org_id, sector_id in Organisatie.sectoren.through.objects.values_list("organisatie_id", "sector_id"):
+        for org_id, sector_id in Organisatie.sectoren.through.objects.values_list(
+            "organisatie_id", "sector_id"
+        ):
             self.huidige_sectoren[org_id].add(sector_id)
         self.huidig_werkgebied: dict[int, set[int]] = defaultdict(set)
-        for org_id, gemeente_id in Organisatie.werkgebied.through.objects.values_list("organisatie_id", "gemeente_id"):
+        for org_id, gemeente_id in Organisatie.werkgebied.through.objects.values_list(
+            "organisatie_id", "gemeente_id"
+        ):
             self.huidig_werkgebied[org_id].add(gemeente_id)
 
     # --- Sectors, safety regions, gemeenten -------------------------------------------------------
 
     def laad_sectoren(self) -> None:
-        for volgorde, (slug, naam) in enumerate(SECTOREN, start=1):
-            upsert(Sector, self.sectoren, "slug", slug, {"naam": naam, "volgorde": volgorde}, self.teller)
+        rijen = {
+            slug: {"naam": naam, "volgorde": volgorde}
+            for volgorde, (slug, naam) in enumerate(SECTOREN, start=1)
+        }
+        upsert_alle(Sector, self.sectoren, "slug", rijen, self.teller)
 
     def laad_veiligheidsregios(self) -> None:
+        vr_codes = {}
+        rijen = {}
         for rij in lees_csv("veiligheidsregios.csv"):
             nummer = int(rij["vr_nummer"])
-            regio = upsert(
-                Organisatie,
-                self.organisaties,
-                "code",
-                f"vr{nummer:02d}",
-                {
-                    "naam": f"Veiligheidsregio {rij['naam_wvr_spelling']}",
-                    "korte_naam": rij["naam_wvr_spelling"],
-                    "soort": Organisatie.Soort.VEILIGHEIDSREGIO,
-                    "vr_nummer": nummer,
-                    "actief": True,
-                },
-                self.teller,
-            )
-            self.regio_per_vr_code[rij["vr_code"]] = regio
-            self.vr_code_per_regio_id[regio.pk] = rij["vr_code"]
+            vr_codes[f"vr{nummer:02d}"] = rij["vr_code"]
+            rijen[f"vr{nummer:02d}"] = {
+                "naam": f"Veiligheidsregio {rij['naam_wvr_spelling']}",
+                "korte_naam": rij["naam_wvr_spelling"],
+                "soort": Organisatie.Soort.VEILIGHEIDSREGIO,
+                "vr_nummer": nummer,
+                "actief": True,
+            }
+        upsert_alle(Organisatie, self.organisaties, "code", rijen, self.teller)
+        for code, vr_code in vr_codes.items():
+            regio = self.organisaties[code]
+            self.regio_per_vr_code[vr_code] = regio
+            self.vr_code_per_regio_id[regio.pk] = vr_code
 
     def laad_gemeenten(self) -> None:
+        rijen = {}
         for rij in lees_csv("gemeenten.csv"):
             regio = self.regio_per_vr_code.get(rij["vr_code"])
             if regio is None:
-                raise CommandError(f"Gemeente {rij['gemeentenaam']}: onbekende veiligheidsregio {rij['vr_code']}.")
-            upsert(
-                Gemeente,
-                self.gemeenten,
-                "cbs_code",
-                rij["gemeentecode"],
-                {"naam": rij["gemeentenaam"], "provincie": rij["provincie"], "veiligheidsregio_id": regio.pk},
-                self.teller,
-            )
+                raise CommandError(
+                    f"Gemeente {rij['gemeentenaam']}: onbekende veiligheidsregio {rij['vr_code']}."
+                )
+            rijen[rij["gemeentecode"]] = {
+                "naam": rij["gemeentenaam"],
+                "provincie": rij["provincie"],
+                "veiligheidsregio_id": regio.pk,
+            }
+        upsert_alle(Gemeente, self.gemeenten, "cbs_code", rijen, self.teller)
         self.gemeenten_per_vr_code: dict[str, list[Gemeente]] = defaultdict(list)
         for gemeente in self.gemeenten.values():
-            self.gemeenten_per_vr_code[self.vr_code_per_regio_id[gemeente.veiligheidsregio_id]].append(gemeente)
+            self.gemeenten_per_vr_code[self.vr_code_per_regio_id[gemeente.veiligheidsregio_id]].append(
+                gemeente
+            )
         self.gemeente_per_naam = {gemeente.naam: gemeente for gemeente in self.gemeenten.values()}
 
     # --- Organisations ----------------------------------------------------------------------------
@@ -276,37 +337,53 @@ class Lader:
         actief: bool = True,
         toelichting: str = "",
         betrouwbaarheid: str = "",
-    ) -> Organisatie:
-        organisatie = upsert(
-            Organisatie,
-            self.organisaties,
-            "code",
-            code or org_code(bron_id),
-            {
-                "naam": naam,
-                "korte_naam": korte_naam,
-                "soort": soort,
-                "vr_nummer": None,
-                "actief": actief,
-                "werkgebied_toelichting": toelichting,
-                "betrouwbaarheid": betrouwbaarheid[:60],
-            },
-            self.teller,
-        )
-        gewenst = {self.sectoren[slug].pk for slug in sectoren}
-        if self.huidige_sectoren[organisatie.pk] != gewenst:
-            organisatie.sectoren.set(gewenst)
-            self.huidige_sectoren[organisatie.pk] = gewenst
-            self.teller.bijgewerkt["sectoren van organisaties"] += 1
-        return organisatie
+        werkgebied: set[Gemeente] | None = None,
+    ) -> str:
+        """Plan an organisation (written by `schrijf_organisaties`); returns its code."""
+        code = code or org_code(bron_id)
+        if code in self.org_rijen:
+            raise CommandError(f"Organisatiecode {code} komt twee keer voor in de referentiedata.")
+        self.org_rijen[code] = {
+            "naam": naam,
+            "korte_naam": korte_naam,
+            "soort": soort,
+            "vr_nummer": None,
+            "actief": actief,
+            "werkgebied_toelichting": toelichting,
+            "betrouwbaarheid": betrouwbaarheid[:60],
+        }
+        self.org_sectoren[code] = sectoren
+        if werkgebied is not None:
+            self.org_werkgebied[code] = werkgebied
+        return code
 
-    def zet_werkgebied(self, organisatie: Organisatie, gemeenten: set[Gemeente]) -> None:
-        gewenst = {gemeente.pk for gemeente in gemeenten}
-        if self.huidig_werkgebied[organisatie.pk] != gewenst:
-            # Through the related manager, so the werkgebied history records the change.
-            organisatie.werkgebied.set(gewenst)
-            self.huidig_werkgebied[organisatie.pk] = gewenst
-            self.teller.bijgewerkt["werkgebieden"] += 1
+    def schrijf_organisaties(self) -> None:
+        upsert_alle(Organisatie, self.organisaties, "code", self.org_rijen, self.teller)
+
+        # Sectors of an organisation keep no history: write the differences in two queries.
+        through = Organisatie.sectoren.through
+        erbij, eraf = [], []
+        for code, slugs in self.org_sectoren.items():
+            organisatie = self.organisaties[code]
+            gewenst = {self.sectoren[slug].pk for slug in slugs}
+            huidig = self.huidige_sectoren[organisatie.pk]
+            erbij += [through(organisatie_id=organisatie.pk, sector_id=pk) for pk in gewenst - huidig]
+            eraf += [(organisatie.pk, pk) for pk in huidig - gewenst]
+            if huidig and huidig != gewenst:
+                self.teller.bijgewerkt["sectoren van organisaties"] += 1
+        through.objects.bulk_create(erbij)
+        for organisatie_id, sector_id in eraf:
+            through.objects.filter(organisatie_id=organisatie_id, sector_id=sector_id).delete()
+
+        for code, gemeenten in self.org_werkgebied.items():
+            organisatie = self.organisaties[code]
+            gewenst = {gemeente.pk for gemeente in gemeenten}
+            if self.huidig_werkgebied[organisatie.pk] != gewenst:
+                if self.huidig_werkgebied[organisatie.pk]:
+                    self.teller.bijgewerkt["werkgebieden"] += 1
+                # Through the related manager, so the werkgebied history records the change.
+                organisatie.werkgebied.set(gewenst)
+                self.huidig_werkgebied[organisatie.pk] = gewenst
 
     def lees_werkgebied_deels(self) -> dict[tuple[str, str], tuple[list[Gemeente], str]]:
         """(company id, VR code) -> the gemeenten of that region in the werkgebied, and why."""
@@ -320,12 +397,18 @@ class Lader:
             for i, cbs_code in enumerate(codes(rij["gemeentecodes"])):
                 gemeente = self.gemeenten.get(cbs_code)
                 if gemeente is None:
-                    raise CommandError(f"werkgebied_deels.csv: onbekende gemeentecode {cbs_code} ({sleutel}).")
+                    raise CommandError(
+                        f"werkgebied_deels.csv: onbekende gemeentecode {cbs_code} ({sleutel})."
+                    )
                 if gemeente not in self.gemeenten_per_vr_code[rij["vr_code"]]:
-                    raise CommandError(f"werkgebied_deels.csv: {gemeente} ligt niet in {rij['vr_code']} ({sleutel}).")
+                    raise CommandError(
+                        f"werkgebied_deels.csv: {gemeente} ligt niet in {rij['vr_code']} ({sleutel})."
+                    )
                 # The names column is for people reading the file; it must say the same as the codes.
                 if namen and (i >= len(namen) or namen[i] != gemeente.naam):
-                    raise CommandError(f"werkgebied_deels.csv: {cbs_code} is {gemeente.naam}, niet de genoemde naam ({sleutel}).")
+                    raise CommandError(
+                        f"werkgebied_deels.csv: {cbs_code} is {gemeente.naam}, niet de genoemde naam ({sleutel})."
+                    )
                 gemeenten.append(gemeente)
             deels[sleutel] = (gemeenten, rij["toelichting"])
         return deels
@@ -349,11 +432,17 @@ class Lader:
             elif vr_code in codes(rij["vr_primary"]):
                 gemeenten.update(self.gemeenten_per_vr_code[vr_code])
             else:
-                raise CommandError(f"{bron_id} bedient {vr_code} deels, maar werkgebied_deels.csv noemt geen gemeenten.")
+                raise CommandError(
+                    f"{bron_id} bedient {vr_code} deels, maar werkgebied_deels.csv noemt geen gemeenten."
+                )
         return gemeenten, toelichtingen
 
-    def laad_bedrijven(self) -> tuple[list[tuple[Organisatie, str]], list[tuple[Organisatie, str]]]:
-        """Vital companies. Returns (drinking-water companies, active regional grid operators), each with its head office."""
+    def laad_bedrijven(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """Plan the vital companies.
+
+        Returns the codes of the drinking-water companies and of the active regional grid
+        operators, each with its head office: the companies that get a network.
+        """
         deels = self.lees_werkgebied_deels()
         gebruikt: set[tuple[str, str]] = set()
 
@@ -371,10 +460,12 @@ class Lader:
                 Organisatie.Soort.VITALE_PARTNER,
                 ("drinkwater",),
                 **naam_van(bron_id, rij["naam"]),
-                toelichting="\n".join([f"{rij['verzorgingsgebied_globaal']}. {rij['toelichting']}".strip()] + toelichtingen),
+                toelichting="\n".join(
+                    [f"{rij['verzorgingsgebied_globaal']}. {rij['toelichting']}".strip()] + toelichtingen
+                ),
                 betrouwbaarheid=rij["confidence"],
+                werkgebied=gemeenten,
             )
-            self.zet_werkgebied(bedrijf, gemeenten)
             drinkwater.append((bedrijf, rij["hoofdkantoor"]))
 
         netbeheerders = []
@@ -391,13 +482,15 @@ class Lader:
                 actief=actief,
                 toelichting="\n".join([f"{rij['provincies']}. {rij['toelichting']}".strip()] + toelichtingen),
                 betrouwbaarheid=rij["confidence"],
+                werkgebied=gemeenten,
             )
-            self.zet_werkgebied(bedrijf, gemeenten)
             if actief:
                 netbeheerders.append((bedrijf, rij["hoofdkantoor"]))
 
         if ongebruikt := set(deels) - gebruikt:
-            raise CommandError(f"werkgebied_deels.csv noemt regio's die het bedrijf niet bedient: {sorted(ongebruikt)}")
+            raise CommandError(
+                f"werkgebied_deels.csv noemt regio's die het bedrijf niet bedient: {sorted(ongebruikt)}"
+            )
 
         for rij in lees_csv("netbeheerders_landelijk.csv"):
             bron_id = rij["operator_id"]
@@ -440,7 +533,9 @@ class Lader:
         return drinkwater, netbeheerders
 
     def laad_instanties(self) -> None:
-        bron_ids = {rij["id"] for rij in lees_csv("instanties.csv")} | {rij["id"] for rij in lees_csv("olie.csv")}
+        bron_ids = {rij["id"] for rij in lees_csv("instanties.csv")} | {
+            rij["id"] for rij in lees_csv("olie.csv")
+        }
         onbekend = {rij["id"] for rij in lees_csv("instanties.csv")} - set(INSTANTIES) - set(GEEN_ORGANISATIE)
         if onbekend:
             raise CommandError(f"instanties.csv: nieuwe rijen zonder keuze in de lader: {sorted(onbekend)}")
@@ -477,7 +572,12 @@ class Lader:
     ) -> None:
         nieuw = slug not in self.netwerken
         netwerk = upsert(
-            Netwerk, self.netwerken, "slug", slug, {"naam": naam, "kernpartner_id": kernpartner.pk}, self.teller
+            Netwerk,
+            self.netwerken,
+            "slug",
+            slug,
+            {"naam": naam, "kernpartner_id": kernpartner.pk},
+            self.teller,
         )
         gewenste_sectoren = {self.sectoren[s].pk for s in sectoren}
         if nieuw or set(netwerk.sectoren.values_list("pk", flat=True)) != gewenste_sectoren:
@@ -499,12 +599,17 @@ class Lader:
         }
         if huidig != verwacht_rijen:
             regios = services.leid_regios_af(netwerk, actor=None)
-            self.teller.bijgewerkt["afgeleide regio's"] += 1
-        opgenomen = sorted((r for r in regios if r.opgenomen), key=lambda r: self.vr_code_per_regio_id[r.veiligheidsregio_id])
+            if not nieuw:
+                self.teller.bijgewerkt["afleidingen van regio's"] += 1
+        opgenomen = sorted(
+            (r for r in regios if r.opgenomen), key=lambda r: self.vr_code_per_regio_id[r.veiligheidsregio_id]
+        )
 
         deelnames = {d.organisatie_id: d for d in netwerk.deelnames.all()}
         if kernpartner.pk not in deelnames:
-            leadpartner_bezet = any(d.leadpartner and d.zijde == Deelname.Zijde.BEDRIJVEN for d in deelnames.values())
+            leadpartner_bezet = any(
+                d.leadpartner and d.zijde == Deelname.Zijde.BEDRIJVEN for d in deelnames.values()
+            )
             services.voeg_deelnemer_toe(
                 netwerk, kernpartner, Deelname.Rol.KERNPARTNER, actor=None, leadpartner=not leadpartner_bezet
             )
@@ -541,19 +646,23 @@ class Lader:
             )
             self.teller.aangemaakt["deelnames"] += 1
 
-    def laad_netwerken(
-        self, drinkwater: list[tuple[Organisatie, str]], netbeheerders: list[tuple[Organisatie, str]]
-    ) -> None:
+    def laad_netwerken(self, drinkwater: list[tuple[str, str]], netbeheerders: list[tuple[str, str]]) -> None:
         self.gemeenten_per_pk = {gemeente.pk: gemeente for gemeente in self.gemeenten.values()}
         self.organisatie_per_pk = {org.pk: org for org in self.organisaties.values()}
         self.regio_grootte: Counter[int] = Counter(g.veiligheidsregio_id for g in self.gemeenten.values())
-        for bedrijf, hoofdkantoor in drinkwater:
+        for code, hoofdkantoor in drinkwater:
+            bedrijf = self.organisaties[code]
             self.laad_netwerk(
-                f"drinkwater-{bedrijf.code}", f"Drinkwater {bedrijf.korte_naam}", ("drinkwater",), bedrijf, hoofdkantoor
+                f"drinkwater-{bedrijf.code}",
+                f"Drinkwater {bedrijf.korte_naam}",
+                ("drinkwater",),
+                bedrijf,
+                hoofdkantoor,
             )
         # The national operators take part in every energy network; the regional operator leads.
         landelijk = (self.organisaties["tennet"], self.organisaties["gts"])
-        for bedrijf, hoofdkantoor in netbeheerders:
+        for code, hoofdkantoor in netbeheerders:
+            bedrijf = self.organisaties[code]
             self.laad_netwerk(
                 f"elektriciteit-gas-{bedrijf.code}",
                 f"Elektriciteit en gas {bedrijf.korte_naam}",
@@ -576,6 +685,7 @@ class Command(BaseCommand):
             lader.laad_gemeenten()
             drinkwater, netbeheerders = lader.laad_bedrijven()
             lader.laad_instanties()
+            lader.schrijf_organisaties()
             lader.laad_netwerken(drinkwater, netbeheerders)
 
         self.stdout.write(
@@ -593,5 +703,7 @@ class Command(BaseCommand):
             return
         for titel, telling in (("Aangemaakt", teller.aangemaakt), ("Bijgewerkt", teller.bijgewerkt)):
             if telling:
-                self.stdout.write(f"{titel}: " + ", ".join(f"{n} {soort}" for soort, n in sorted(telling.items())))
+                self.stdout.write(
+                    f"{titel}: " + ", ".join(f"{n} {soort}" for soort, n in sorted(telling.items()))
+                )
         self.stdout.write(self.style.SUCCESS("Referentiedata geladen."))
