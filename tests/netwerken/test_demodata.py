@@ -44,7 +44,9 @@ def demodata(django_db_setup, django_db_blocker) -> Iterator[None]:
     # The suite's fast hasher (tests/conftest.py) is only set per test; hash the demo passwords with it too.
     with (
         django_db_blocker.unblock(),
-        override_settings(DEMO_DATA_TOEGESTAAN=True, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+        override_settings(
+            DEMO_DATA_TOEGESTAAN=True, PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+        ),
     ):
         module_transactie = transaction.atomic()
         module_transactie.__enter__()
@@ -132,10 +134,18 @@ def test_it_lets_every_demo_account_log_in(client, demodata, email) -> None:
 
 def test_it_makes_the_national_accounts(demodata) -> None:
     beheerder = persoon("beheerder@demo.nl")
-    assert (beheerder.is_superuser, beheerder.is_staff, beheerder.organisatie.code) == (True, True, "ifv-nipv")
+    assert (beheerder.is_superuser, beheerder.is_staff, beheerder.organisatie.code) == (
+        True,
+        True,
+        "ifv-nipv",
+    )
 
     projectteam = persoon("projectteam@demo.nl")
-    assert (projectteam.is_projectteam, projectteam.is_superuser, projectteam.organisatie.code) == (True, False, "ifv-nipv")
+    assert (projectteam.is_projectteam, projectteam.is_superuser, projectteam.organisatie.code) == (
+        True,
+        False,
+        "ifv-nipv",
+    )
 
     stuurgroep = persoon("stuurgroep@demo.nl")
     assert (stuurgroep.is_stuurgroep, stuurgroep.is_projectteam) == (True, False)
@@ -177,7 +187,9 @@ def test_it_puts_buiten_in_the_evides_network_only(demodata) -> None:
 def test_it_gives_every_network_a_coordinator_at_its_coordinating_region(demodata) -> None:
     for netwerk in Netwerk.objects.all():
         regio = netwerk.deelnames.get(coordinerend=True).organisatie
-        coordinatoren = netwerk.lidmaatschappen.filter(rol=Lidmaatschap.Rol.COORDINATOR).select_related("persoon")
+        coordinatoren = netwerk.lidmaatschappen.filter(rol=Lidmaatschap.Rol.COORDINATOR).select_related(
+            "persoon"
+        )
         assert [c.persoon.organisatie_id for c in coordinatoren] == [regio.pk], netwerk.slug
 
 

@@ -64,7 +64,11 @@ def test_it_loads_the_25_safety_regions_342_gemeenten_and_5_sectors(referentieda
 
 def test_it_names_the_safety_regions_as_the_wet_veiligheidsregios_does(referentiedata) -> None:
     ijsselland = Organisatie.objects.get(code="vr04")
-    assert (ijsselland.vr_nummer, ijsselland.naam, ijsselland.korte_naam) == (4, "Veiligheidsregio IJsselland", "IJsselland")
+    assert (ijsselland.vr_nummer, ijsselland.naam, ijsselland.korte_naam) == (
+        4,
+        "Veiligheidsregio IJsselland",
+        "IJsselland",
+    )
     assert Organisatie.objects.get(code="vr10").naam == "Veiligheidsregio Noord-Holland-Noord"
     assert [r.vr_nummer for r in Organisatie.objects.veiligheidsregios()] == list(range(1, 26))
 
@@ -96,9 +100,13 @@ def test_it_loads_ministries_and_bodies_but_no_systems_or_projects(referentiedat
     actieve_ministeries = Organisatie.objects.filter(soort=Organisatie.Soort.MINISTERIE, actief=True)
     assert sorted(actieve_ministeries.values_list("korte_naam", flat=True)) == ["EZ", "IenW", "JenV", "KGG"]
     assert set(
-        Organisatie.objects.filter(soort=Organisatie.Soort.MINISTERIE, actief=False).values_list("korte_naam", flat=True)
+        Organisatie.objects.filter(soort=Organisatie.Soort.MINISTERIE, actief=False).values_list(
+            "korte_naam", flat=True
+        )
     ) == {"EZ (2015)", "I&M (2015)", "V&J (2015)"}
-    assert set(Organisatie.objects.filter(soort=Organisatie.Soort.OVERIG).values_list("korte_naam", flat=True)) == {
+    assert set(
+        Organisatie.objects.filter(soort=Organisatie.Soort.OVERIG).values_list("korte_naam", flat=True)
+    ) == {
         "Veiligheidsberaad",
         "CVI",
         "NCTV",
@@ -202,7 +210,9 @@ NETWERKEN = {
 
 
 @pytest.mark.parametrize(("slug", "verwacht"), NETWERKEN.items())
-def test_it_derives_regions_coordination_and_lead_partners_per_network(referentiedata, slug, verwacht) -> None:
+def test_it_derives_regions_coordination_and_lead_partners_per_network(
+    referentiedata, slug, verwacht
+) -> None:
     netwerk = Netwerk.objects.get(slug=slug)
     regios = netwerk.regios.all()
     deelnames = netwerk.deelnames.select_related("organisatie")
@@ -216,9 +226,9 @@ def test_it_derives_regions_coordination_and_lead_partners_per_network(referenti
         regio_lead.organisatie.code if regio_lead else None,
     ) == verwacht
     # Every included region takes part as veiligheidsregio; the kernpartner leads the companies' side.
-    assert set(deelnames.filter(rol=Deelname.Rol.VEILIGHEIDSREGIO).values_list("organisatie_id", flat=True)) == set(
-        regios.values_list("veiligheidsregio_id", flat=True)
-    )
+    assert set(
+        deelnames.filter(rol=Deelname.Rol.VEILIGHEIDSREGIO).values_list("organisatie_id", flat=True)
+    ) == set(regios.values_list("veiligheidsregio_id", flat=True))
     kernpartner = deelnames.get(rol=Deelname.Rol.KERNPARTNER)
     assert (kernpartner.organisatie_id, kernpartner.leadpartner) == (netwerk.kernpartner_id, True)
 
@@ -226,7 +236,9 @@ def test_it_derives_regions_coordination_and_lead_partners_per_network(referenti
 def test_it_adds_tennet_and_gts_to_every_energy_network_without_leading(referentiedata) -> None:
     for netwerk in Netwerk.objects.filter(slug__startswith="elektriciteit-gas-"):
         landelijk = netwerk.deelnames.filter(organisatie__code__in=["tennet", "gts"])
-        assert set(landelijk.values_list("rol", "leadpartner")) == {(Deelname.Rol.VITALE_PARTNER, False)}, netwerk.slug
+        assert set(landelijk.values_list("rol", "leadpartner")) == {(Deelname.Rol.VITALE_PARTNER, False)}, (
+            netwerk.slug
+        )
         assert landelijk.count() == 2
     assert not Deelname.objects.filter(netwerk__slug="drinkwater-vitens", organisatie__code="tennet").exists()
 

@@ -533,11 +533,9 @@ class Lader:
         return drinkwater, netbeheerders
 
     def laad_instanties(self) -> None:
-        bron_ids = {rij["id"] for rij in lees_csv("instanties.csv")} | {
-            rij["id"] for rij in lees_csv("olie.csv")
-        }
-        onbekend = {rij["id"] for rij in lees_csv("instanties.csv")} - set(INSTANTIES) - set(GEEN_ORGANISATIE)
-        if onbekend:
+        instanties = {rij["id"] for rij in lees_csv("instanties.csv")}
+        bron_ids = instanties | {rij["id"] for rij in lees_csv("olie.csv")}
+        if onbekend := instanties - set(INSTANTIES) - set(GEEN_ORGANISATIE):
             raise CommandError(f"instanties.csv: nieuwe rijen zonder keuze in de lader: {sorted(onbekend)}")
         for bron_id, instantie in INSTANTIES.items():
             if bron_id not in bron_ids:
