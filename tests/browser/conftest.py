@@ -85,7 +85,9 @@ def beschrijf_overtredingen(overtredingen: list[dict[str, Any]]) -> str:
     """One readable block per axe violation: rule, impact, help text and the offending nodes."""
     regels = []
     for overtreding in overtredingen:
-        regels.append(f"{overtreding['id']} ({overtreding['impact']}): {overtreding['help']} — {overtreding['helpUrl']}")
+        regels.append(
+            f"{overtreding['id']} ({overtreding['impact']}): {overtreding['help']} — {overtreding['helpUrl']}"
+        )
         for node in overtreding["nodes"]:
             regels.append(f"    {' '.join(map(str, node['target']))}: {node['html'][:200]}")
             if node.get("failureSummary"):

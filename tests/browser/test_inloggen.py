@@ -17,7 +17,12 @@ WACHTWOORD = "veilig-en-lang-2026"
 
 @pytest.fixture
 def anne(transactional_db: None) -> Gebruiker:
-    organisatie = Organisatie.objects.create(code="ministerie-jenv", naam="Ministerie van Justitie en Veiligheid", korte_naam="JenV", soort=Organisatie.Soort.MINISTERIE)
+    organisatie = Organisatie.objects.create(
+        code="ministerie-jenv",
+        naam="Ministerie van Justitie en Veiligheid",
+        korte_naam="JenV",
+        soort=Organisatie.Soort.MINISTERIE,
+    )
     return Gebruiker.objects.create_user(
         email="anne@jenv.example", password=WACHTWOORD, naam="Anne de Vries", organisatie=organisatie
     )
@@ -78,9 +83,9 @@ def test_it_sends_a_login_back_to_the_page_asked_for(page: Page, live_server, in
     inloggen(anne.email, WACHTWOORD, volgende=netwerken)
 
     assert page.url == f"{live_server.url}{netwerken}"
-    expect(page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Netwerken")).to_have_attribute(
-        "aria-current", "page"
-    )
+    expect(
+        page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Netwerken")
+    ).to_have_attribute("aria-current", "page")
 
 
 def test_it_makes_the_skip_link_the_first_tab_stop(page: Page, live_server) -> None:

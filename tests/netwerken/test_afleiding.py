@@ -26,8 +26,16 @@ def test_it_derives_full_and_partial_regions_from_gemeenten(gebied) -> None:
     netwerk.kernpartner.werkgebied.set(gebied["noord"][1] + gebied["midden"][1][:1])
     regios = {r.veiligheidsregio.vr_nummer: r for r in services.leid_regios_af(netwerk, actor=None)}
     assert set(regios) == {1, 2}
-    assert (regios[1].dekking, regios[1].gemeenten_in_werkgebied, regios[1].gemeenten_totaal) == ("volledig", 3, 3)
-    assert (regios[2].dekking, regios[2].gemeenten_in_werkgebied, regios[2].gemeenten_totaal) == ("deels", 1, 4)
+    assert (regios[1].dekking, regios[1].gemeenten_in_werkgebied, regios[1].gemeenten_totaal) == (
+        "volledig",
+        3,
+        3,
+    )
+    assert (regios[2].dekking, regios[2].gemeenten_in_werkgebied, regios[2].gemeenten_totaal) == (
+        "deels",
+        1,
+        4,
+    )
 
 
 def test_it_keeps_hand_adjustments_when_deriving_again(gebied) -> None:
@@ -40,7 +48,9 @@ def test_it_keeps_hand_adjustments_when_deriving_again(gebied) -> None:
     regios = {r.veiligheidsregio.vr_nummer: r for r in netwerk.regios.all()}
     assert regios[2].opgenomen is False and regios[2].handmatig is True
     assert regios[3].opgenomen is True and regios[3].dekking == NetwerkRegio.Dekking.GEEN
-    assert list(netwerk.regios.filter(opgenomen=True).values_list("veiligheidsregio__vr_nummer", flat=True)) == [1, 3]
+    assert list(
+        netwerk.regios.filter(opgenomen=True).values_list("veiligheidsregio__vr_nummer", flat=True)
+    ) == [1, 3]
 
 
 def test_it_drops_derived_regions_that_left_the_werkgebied(gebied) -> None:

@@ -131,6 +131,10 @@ def test_it_clears_the_contact_when_he_leaves() -> None:
 
 def test_it_numbers_safety_regions_1_to_25_only() -> None:
     with pytest.raises(IntegrityError), transaction.atomic():
-        Organisatie.objects.create(code="vr26", naam="Regio 26", soort=Organisatie.Soort.VEILIGHEIDSREGIO, vr_nummer=26)
+        Organisatie.objects.create(
+            code="vr26", naam="Regio 26", soort=Organisatie.Soort.VEILIGHEIDSREGIO, vr_nummer=26
+        )
     with pytest.raises(IntegrityError), transaction.atomic():
-        Organisatie.objects.create(code="bedrijf", naam="Bedrijf", soort=Organisatie.Soort.VITALE_PARTNER, vr_nummer=3)
+        Organisatie.objects.create(
+            code="bedrijf", naam="Bedrijf", soort=Organisatie.Soort.VITALE_PARTNER, vr_nummer=3
+        )

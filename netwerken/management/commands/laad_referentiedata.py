@@ -229,6 +229,34 @@ def upsert_alle(
         teller.aangemaakt[str(model._meta.verbose_name_plural)] += len(nieuw)
 
 
+BETROUWBAARHEID = [
+    ("high-medium", "hoog tot middel"),
+    ("low-medium", "laag tot middel"),
+    ("medium-low", "middel tot laag"),
+    ("medium-high", "middel tot hoog"),
+    ("high", "hoog"),
+    ("medium", "middel"),
+    ("low", "laag"),
+    ("provinces", "provincies"),
+    ("edges", "randen"),
+    ("edge", "rand"),
+]
+
+
+def vertaal_betrouwbaarheid(tekst: str) -> str:
+    """The source's confidence labels in Dutch, e.g. 'high (provinces) / medium (edges)'."""
+    for engels, nederlands in BETROUWBAARHEID:
+        tekst = tekst.replace(engels, nederlands)
+    return tekst
+
+
+def werkgebied_toelichting(toelichtingen: list[str]) -> str:
+    """Dutch notes on the partly served regions (the source's own notes are in English)."""
+    if not toelichtingen:
+        return "Alleen volledige veiligheidsregio's volgens de referentiedata."
+    return "Deels bediende regio's: " + "; ".join(toelichtingen) + "."
+
+
 def lees_csv(naam: str) -> list[dict[str, str]]:
     pad = REFERENTIE_MAP / naam
     if not pad.exists():
@@ -350,7 +378,7 @@ class Lader:
             "vr_nummer": None,
             "actief": actief,
             "werkgebied_toelichting": toelichting,
-            "betrouwbaarheid": betrouwbaarheid[:60],
+            "betrouwbaarheid": vertaal_betrouwbaarheid(betrouwbaarheid)[:60],
         }
         self.org_sectoren[code] = sectoren
         if werkgebied is not None:
@@ -460,9 +488,7 @@ class Lader:
                 Organisatie.Soort.VITALE_PARTNER,
                 ("drinkwater",),
                 **naam_van(bron_id, rij["naam"]),
-                toelichting="\n".join(
-                    [f"{rij['verzorgingsgebied_globaal']}. {rij['toelichting']}".strip()] + toelichtingen
-                ),
+                toelichting=werkgebied_toelichting(toelichtingen),
                 betrouwbaarheid=rij["confidence"],
                 werkgebied=gemeenten,
             )
@@ -480,7 +506,7 @@ class Lader:
                 ("elektriciteit", "gas"),
                 **naam_van(bron_id, rij["naam"]),
                 actief=actief,
-                toelichting="\n".join([f"{rij['provincies']}. {rij['toelichting']}".strip()] + toelichtingen),
+                toelichting=werkgebied_toelichting(toelichtingen),
                 betrouwbaarheid=rij["confidence"],
                 werkgebied=gemeenten,
             )
