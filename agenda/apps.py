@@ -5,4 +5,4 @@ from django.apps import AppConfig
 
 class AgendaConfig(AppConfig):
     name = "agenda"
-    verbose_name = "Agenda"
+    verbose_name = "Agenda en rolbeschrijving"

@@ -13,4 +13,5 @@ urlpatterns = [
     path("account/", include("django.contrib.auth.urls")),
     path("", mijn_overzicht, name="mijn_overzicht"),
     path("", include("netwerken.urls")),
+    path("", include("agenda.urls")),
 ]

@@ -87,3 +87,84 @@ def maak_lid(
     persoon = GebruikerFactory(organisatie=organisatie)
     services.voeg_lid_toe(netwerk, persoon, rol, actor=None)
     return persoon
+
+
+# --- agenda ---------------------------------------------------------------------------------------
+
+
+def maak_themas() -> list:
+    """The eight themes (as the reference loader creates them)."""
+    from agenda.models import Thema
+
+    return [
+        Thema.objects.get_or_create(
+            nummer=n, defaults={"naam": f"Thema {n}", "omschrijving": f"Over thema {n}."}
+        )[0]
+        for n in range(1, 9)
+    ]
+
+
+def maak_agenda(sector_slug: str = "drinkwater", *, afspraken: int = 6, status: str = "concept", actor=None):
+    """An agenda version of a sector with `afspraken` items over the themes, in the given status.
+
+    `status="vastgesteld"` adopts it through the services (with a CVI decision) so it is current.
+    """
+    import datetime
+
+    from agenda import services as agenda_services
+    from agenda.models import Besluit, Orgaan
+
+    sector = SectorFactory(slug=sector_slug, naam=sector_slug.capitalize())
+    themas = maak_themas()
+    agenda = agenda_services.nieuwe_agendaversie(sector, actor=actor)
+    for i in range(afspraken):
+        agenda_services.voeg_afspraak_toe(
+            agenda,
+            thema=themas[i % len(themas)],
+            titel=f"Afspraak {i + 1} van {sector_slug}",
+            omschrijving=f"Omschrijving van afspraak {i + 1}.",
+            beoogd_resultaat=f"Resultaat {i + 1}.",
+            actor=actor,
+        )
+    if status in ("voorgelegd", "vastgesteld"):
+        agenda_services.leg_agenda_voor(agenda, actor=actor)
+    if status == "vastgesteld":
+        agenda_services.leg_agendabesluit_vast(
+            agenda,
+            orgaan=Orgaan.CVI,
+            besluit=Besluit.VASTGESTELD,
+            datum=datetime.date(2016, 3, 1),
+            kenmerk="CVI-2016-01",
+            actor=actor,
+        )
+        agenda_services.stel_agenda_vast(agenda, actor=actor)
+    agenda.refresh_from_db()
+    return agenda
+
+
+def maak_rolbeschrijving(*, status: str = "verkenning", uitgenodigd=(), actor=None):
+    """A role-description version moved through the lifecycle up to `status`."""
+    import datetime
+
+    from agenda import services as agenda_services
+    from agenda.models import Besluit, Rolbeschrijving
+
+    maak_themas()
+    rol = agenda_services.nieuwe_rolversie(actor=actor)
+    stappen = list(Rolbeschrijving.VOLGENDE.values())
+    for stap in stappen[: stappen.index(status) + 1] if status != "verkenning" else []:
+        if stap == Rolbeschrijving.Status.CONSULTATIE:
+            agenda_services.nodig_uit_voor_consultatie(
+                rol, list(uitgenodigd) or [RegioFactory()], actor=actor
+            )
+        if stap == Rolbeschrijving.Status.VASTGESTELD:
+            for orgaan in Rolbeschrijving.VASTSTELLENDE_ORGANEN:
+                agenda_services.leg_rolbesluit_vast(
+                    rol,
+                    orgaan=orgaan,
+                    besluit=Besluit.VASTGESTELD,
+                    datum=datetime.date(2015, 12, 1),
+                    actor=actor,
+                )
+        rol = agenda_services.zet_rolstatus(rol, stap, actor=actor)
+    return rol

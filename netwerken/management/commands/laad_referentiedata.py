@@ -22,6 +22,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history
 
+from agenda.models import Thema
 from netwerken import services
 from netwerken.models import Deelname, Gemeente, Netwerk, NetwerkRegio, Organisatie, Sector
 
@@ -301,6 +302,20 @@ class Lader:
             "organisatie_id", "gemeente_id"
         ):
             self.huidig_werkgebied[org_id].add(gemeente_id)
+
+    # --- Themes -----------------------------------------------------------------------------------
+
+    def laad_themas(self) -> None:
+        """The eight themes. Only missing ones are created: the project team edits their texts."""
+        bestaand = set(Thema.objects.values_list("nummer", flat=True))
+        nieuw = [
+            Thema(nummer=int(rij["nummer"]), naam=rij["naam"], omschrijving=rij["omschrijving"])
+            for rij in lees_csv("themas.csv")
+            if int(rij["nummer"]) not in bestaand
+        ]
+        if nieuw:
+            bulk_create_with_history(nieuw, Thema)
+            self.teller.aangemaakt[str(Thema._meta.verbose_name_plural)] += len(nieuw)
 
     # --- Sectors, safety regions, gemeenten -------------------------------------------------------
 
@@ -698,13 +713,14 @@ class Lader:
 
 
 class Command(BaseCommand):
-    help = "Laadt de referentiedata (sectoren, veiligheidsregio's, gemeenten, organisaties, netwerken). Veilig om te herhalen."
+    help = "Laadt de referentiedata (sectoren, thema's, veiligheidsregio's, gemeenten, organisaties, netwerken). Veilig om te herhalen."
 
     def handle(self, *args: Any, **options: Any) -> None:
         teller = Teller()
         with transaction.atomic():
             lader = Lader(teller)
             lader.laad_sectoren()
+            lader.laad_themas()
             lader.laad_veiligheidsregios()
             lader.laad_gemeenten()
             drinkwater, netbeheerders = lader.laad_bedrijven()
@@ -715,6 +731,7 @@ class Command(BaseCommand):
         self.stdout.write(
             "Referentiedata: "
             f"{Sector.objects.count()} sectoren, "
+            f"{Thema.objects.count()} thema's, "
             f"{Organisatie.objects.veiligheidsregios().count()} veiligheidsregio's, "
             f"{Gemeente.objects.count()} gemeenten, "
             f"{Organisatie.objects.exclude(soort=Organisatie.Soort.VEILIGHEIDSREGIO).count()} andere organisaties, "
