@@ -14,4 +14,5 @@ urlpatterns = [
     path("", mijn_overzicht, name="mijn_overzicht"),
     path("", include("netwerken.urls")),
     path("", include("agenda.urls")),
+    path("", include("actieplannen.urls")),
 ]

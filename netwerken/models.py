@@ -222,6 +222,13 @@ class Netwerk(models.Model):
         help_text=_("Het bedrijf waarvan het werkgebied de schaal van het netwerk bepaalt."),
     )
     omschrijving = models.TextField(_("omschrijving"), blank=True)
+    landelijk = models.BooleanField(
+        _("landelijk netwerk"),
+        default=False,
+        help_text=_(
+            "Het landelijke netwerk van het nationale actieplan: zonder coördinerende veiligheidsregio."
+        ),
+    )
     veiligheidsregios = models.ManyToManyField(
         Organisatie,
         through="NetwerkRegio",
@@ -250,7 +257,12 @@ class Netwerk(models.Model):
         return reverse("netwerken:detail", kwargs={"slug": self.slug})
 
     def valideer_deelnames(self) -> None:
-        """§3: exactly one coordinating safety region (the database allows at most one)."""
+        """§3: exactly one coordinating safety region (the database allows at most one).
+
+        The national network of the national action plan has none: the ministry convenes it.
+        """
+        if self.landelijk:
+            return
         aantal = self.deelnames.filter(coordinerend=True).count()
         if aantal != 1:
             raise ValidationError(

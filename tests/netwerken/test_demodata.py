@@ -153,7 +153,7 @@ def test_it_makes_the_national_accounts(demodata) -> None:
 
     ministerie = persoon("ministerie@demo.nl")
     assert ministerie.organisatie.code == "min-jenv"
-    assert lidmaatschappen("ministerie@demo.nl") == {}
+    assert lidmaatschappen("ministerie@demo.nl") == {"landelijk": "coordinator"}
 
 
 def test_it_gives_every_account_a_fictional_name_and_a_function(demodata) -> None:
@@ -185,12 +185,23 @@ def test_it_puts_buiten_in_the_evides_network_only(demodata) -> None:
 
 
 def test_it_gives_every_network_a_coordinator_at_its_coordinating_region(demodata) -> None:
-    for netwerk in Netwerk.objects.all():
+    for netwerk in Netwerk.objects.filter(landelijk=False):
         regio = netwerk.deelnames.get(coordinerend=True).organisatie
         coordinatoren = netwerk.lidmaatschappen.filter(rol=Lidmaatschap.Rol.COORDINATOR).select_related(
             "persoon"
         )
         assert [c.persoon.organisatie_id for c in coordinatoren] == [regio.pk], netwerk.slug
+
+
+def test_it_makes_the_ministry_coordinator_of_the_national_network(demodata) -> None:
+    landelijk = Netwerk.objects.get(landelijk=True)
+    lid = landelijk.lidmaatschappen.select_related("persoon__organisatie").get()
+    assert (lid.persoon.email, lid.rol, lid.persoon.organisatie.code) == (
+        "ministerie@demo.nl",
+        "coordinator",
+        "min-jenv",
+    )
+    assert landelijk.deelnames.get(organisatie__code="min-jenv").contactpersoon == lid.persoon
 
 
 def test_it_grants_object_permissions_that_follow_the_roles(demodata) -> None:

@@ -80,7 +80,7 @@ def test_it_puts_every_gemeente_in_its_safety_region(referentiedata) -> None:
 
 
 def test_it_makes_a_network_per_drinking_water_company_and_active_grid_operator(referentiedata) -> None:
-    assert Netwerk.objects.filter(sectoren__slug="drinkwater").count() == 10
+    assert Netwerk.objects.filter(sectoren__slug="drinkwater", landelijk=False).count() == 10
     energie = Netwerk.objects.filter(slug__startswith="elektriciteit-gas-")
     assert energie.count() == 6
     for netwerk in energie:
@@ -88,6 +88,15 @@ def test_it_makes_a_network_per_drinking_water_company_and_active_grid_operator(
     vitens = Netwerk.objects.get(slug="drinkwater-vitens")
     assert (vitens.naam, vitens.kernpartner.code) == ("Drinkwater Vitens", "vitens")
     assert Netwerk.objects.get(slug="elektriciteit-gas-liander").naam == "Elektriciteit en gas Liander"
+    assert Netwerk.objects.count() == 17  # and the national network of the national action plan
+
+
+def test_it_makes_the_national_network_with_the_ministries(referentiedata) -> None:
+    landelijk = Netwerk.objects.get(slug="landelijk")
+    assert landelijk.landelijk and landelijk.kernpartner is None
+    assert landelijk.sectoren.count() == 5
+    codes = set(landelijk.deelnames.values_list("organisatie__code", flat=True))
+    assert {"min-jenv", "min-ienw", "min-kgg", "min-ez", "veiligheidsberaad", "cvi", "nctv"} == codes
 
 
 def test_it_keeps_enduris_inactive_and_without_a_network(referentiedata) -> None:
@@ -170,7 +179,9 @@ def test_it_keeps_a_region_excluded_by_hand_on_reload(referentiedata) -> None:
 
 
 def test_it_gives_every_network_exactly_one_coordinating_region(referentiedata) -> None:
-    for netwerk in Netwerk.objects.all():
+    assert not Netwerk.objects.get(landelijk=True).deelnames.filter(coordinerend=True).exists()
+    for netwerk in Netwerk.objects.filter(landelijk=False):
+        netwerk.valideer_deelnames()
         coordinerend = netwerk.deelnames.filter(coordinerend=True)
         assert coordinerend.count() == 1, netwerk.slug
         assert coordinerend.get().organisatie.is_veiligheidsregio

@@ -23,6 +23,7 @@ from .laad_referentiedata import Teller, upsert
 
 WACHTWOORD = "demo-portaal"
 VITENS = "drinkwater-vitens"
+LANDELIJK = "landelijk"  # the national network (laad_referentiedata)
 EVIDES = "drinkwater-evides"
 
 _COORDINATOR, _LID, _WAARNEMER = (
@@ -107,7 +108,8 @@ ACCOUNTS: tuple[DemoAccount, ...] = (
         "Mira Demo-Bos",
         "Beleidsmedewerker crisisbeheersing",
         "min-jenv",
-        "ministerie JenV, lid van geen regionaal netwerk",
+        "ministerie JenV, coördinator van het landelijk netwerk (nationaal actieplan)",
+        lidmaatschappen=((LANDELIJK, _COORDINATOR, True),),
     ),
 )
 
@@ -159,8 +161,8 @@ class Command(BaseCommand):
         """The fixed accounts plus one coordinator per coordinating region of every other network."""
         codes = {account.organisatie for account in ACCOUNTS}
         organisaties = Organisatie.objects.in_bulk(codes, field_name="code")
-        netwerken = Netwerk.objects.in_bulk([VITENS, EVIDES], field_name="slug")
-        if set(organisaties) != codes or len(netwerken) != 2:
+        netwerken = Netwerk.objects.in_bulk([VITENS, EVIDES, LANDELIJK], field_name="slug")
+        if set(organisaties) != codes or len(netwerken) != 3:
             raise CommandError("De referentiedata ontbreekt. Voer eerst `manage.py laad_referentiedata` uit.")
         coordinerend = {
             d.netwerk.slug: d.organisatie
@@ -172,7 +174,12 @@ class Command(BaseCommand):
                 f"De coördinerende regio van {VITENS} is {coordinerend.get(VITENS)}, niet IJsselland (vr04); "
                 "controleer de referentiedata."
             )
-        zonder = Netwerk.objects.exclude(slug__in=coordinerend).values_list("slug", flat=True)
+        # The national network has no coordinating region: the ministry convenes it.
+        zonder = (
+            Netwerk.objects.exclude(slug__in=coordinerend)
+            .exclude(landelijk=True)
+            .values_list("slug", flat=True)
+        )
         for slug in zonder:
             self.stderr.write(
                 f"Let op: {slug} heeft geen coördinerende regio en krijgt geen demo-coördinator."

@@ -712,6 +712,44 @@ class Lader:
             )
 
 
+# The national 'netwerk continuïteit' of the project plan (ministries, CVI, safety regions'
+# bodies); its plan is the national action plan, initiated by JenV (§3).
+LANDELIJK_NETWERK = "landelijk"
+LANDELIJKE_DEELNEMERS = (
+    ("min-jenv", Deelname.Rol.MINISTERIE),
+    ("min-ienw", Deelname.Rol.MINISTERIE),
+    ("min-kgg", Deelname.Rol.MINISTERIE),
+    ("min-ez", Deelname.Rol.MINISTERIE),
+    ("veiligheidsberaad", Deelname.Rol.OVERIG),
+    ("cvi", Deelname.Rol.OVERIG),
+    ("nctv", Deelname.Rol.OVERIG),
+)
+
+
+def laad_landelijk_netwerk(lader: Lader) -> None:
+    netwerk = upsert(
+        Netwerk,
+        lader.netwerken,
+        "slug",
+        LANDELIJK_NETWERK,
+        {
+            "naam": "Landelijk netwerk continuïteit",
+            "kernpartner_id": None,
+            "landelijk": True,
+            "omschrijving": "Ministeries, vitale partners (CVI) en veiligheidsregio's op landelijk niveau; "
+            "hier ontstaat het nationale actieplan.",
+        },
+        lader.teller,
+    )
+    if set(netwerk.sectoren.values_list("pk", flat=True)) != {s.pk for s in lader.sectoren.values()}:
+        netwerk.sectoren.set(lader.sectoren.values())
+    bestaand = set(netwerk.deelnames.values_list("organisatie__code", flat=True))
+    for code, rol in LANDELIJKE_DEELNEMERS:
+        if code not in bestaand and code in lader.organisaties:
+            services.voeg_deelnemer_toe(netwerk, lader.organisaties[code], rol, actor=None)
+            lader.teller.aangemaakt["deelnames"] += 1
+
+
 class Command(BaseCommand):
     help = "Laadt de referentiedata (sectoren, thema's, veiligheidsregio's, gemeenten, organisaties, netwerken). Veilig om te herhalen."
 
@@ -727,6 +765,7 @@ class Command(BaseCommand):
             lader.laad_instanties()
             lader.schrijf_organisaties()
             lader.laad_netwerken(drinkwater, netbeheerders)
+            laad_landelijk_netwerk(lader)
 
         self.stdout.write(
             "Referentiedata: "
