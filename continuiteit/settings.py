@@ -138,6 +138,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Uploaded attachments and generated reports: never under a URL; served only by views that
+# check permission. There is deliberately no MEDIA_URL route.
+PRIVE_BESTANDEN = MEDIA_ROOT / "prive"
+MAX_BIJLAGE_MB = env_int("MAX_BIJLAGE_MB", default=20)
 
 # E-mail: printed to the console in development; SMTP in production.
 EMAIL_BACKEND = env_str(
