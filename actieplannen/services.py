@@ -24,6 +24,7 @@ from continuiteit.opmaak import euro
 from netwerken.models import Deelname, Lidmaatschap, Netwerk
 
 from .models import (
+    TLP,
     Actieplan,
     Beoordeling,
     Instemming,
@@ -130,13 +131,14 @@ def zorg_voor_actieplan(netwerk: Netwerk, *, actor: Gebruiker | None) -> Actiepl
     """The network's one plan, created on first use."""
     plan = Actieplan.objects.filter(netwerk=netwerk).first()
     if plan is None:
-        plan = Actieplan(netwerk=netwerk, titel=f"Actieplan {netwerk.naam}")
+        # The national network's plan is the national action plan (§3).
+        plan = Actieplan(netwerk=netwerk, titel=f"Actieplan {netwerk.naam}", landelijk=netwerk.landelijk)
         _bewaar(plan, actor)
     return plan
 
 
 def _vergrendel_plan(plan: Actieplan) -> Actieplan:
-    return Actieplan.objects.select_for_update().select_related("netwerk").get(pk=plan.pk)
+    return Actieplan.objects.select_for_update(of=("self",)).select_related("netwerk").get(pk=plan.pk)
 
 
 IN_INSTEMMING_OF_LATER = (
@@ -363,17 +365,55 @@ def _controleer_actie(actie: Verbeteractie) -> None:
         raise ValidationError(fouten)
 
 
+def _zet_ontvangers(
+    actie: Verbeteractie, ontvangers: Iterable[Gebruiker] | None, actor: Gebruiker | None
+) -> None:
+    """The named recipients of a TLP:RED action: members of the network (§4).
+
+    `None` keeps the current recipients. At RED the editor is always one of them, so saving
+    never hides the action from the person who just saved it.
+    """
+    if ontvangers is None and actie.tlp != TLP.RED:
+        return
+    huidig = set(actie.tlp_ontvangers.values_list("pk", flat=True))
+    gewenst = huidig if ontvangers is None else {persoon.pk for persoon in ontvangers}
+    if actie.tlp == TLP.RED and actor is not None:
+        gewenst = gewenst | {actor.pk}
+    leden = set(
+        Lidmaatschap.objects.filter(
+            netwerk_id=actie.actieplan.netwerk_id, persoon_id__in=gewenst
+        ).values_list("persoon_id", flat=True)
+    )
+    if gewenst - leden - ({actor.pk} if actor is not None else set()):
+        raise ValidationError({"tlp_ontvangers": "Ontvangers moeten lid zijn van het netwerk."})
+    if actie.tlp == TLP.RED and not gewenst:
+        raise ValidationError({"tlp_ontvangers": "Kies bij TLP:RED wie de actie mag zien."})
+    if gewenst != huidig:
+        actie.tlp_ontvangers.set(gewenst)
+
+
+def _noem(actie: Verbeteractie) -> str:
+    """How a reason text names an action: a TLP:RED title stays out of texts others can read."""
+    return "Een vertrouwelijke actie" if actie.tlp == TLP.RED else f"Actie „{actie.titel}”"
+
+
 def _beschrijf_wezenlijk(actie: Verbeteractie, oud: dict[str, Any]) -> str:
     velden = [
         str(actie._meta.get_field(naam).verbose_name)
         for naam in Verbeteractie.WEZENLIJKE_VELDEN
         if oud[naam] != getattr(actie, actie._meta.get_field(naam).attname)
     ]
-    return f"Actie „{actie.titel}”: {', '.join(velden)} gewijzigd." if velden else ""
+    return f"{_noem(actie)}: {', '.join(velden)} gewijzigd." if velden else ""
 
 
 @transaction.atomic
-def voeg_actie_toe(plan: Actieplan, *, actor: Gebruiker | None, **velden: Any) -> Verbeteractie:
+def voeg_actie_toe(
+    plan: Actieplan,
+    *,
+    actor: Gebruiker | None,
+    tlp_ontvangers: Iterable[Gebruiker] | None = None,
+    **velden: Any,
+) -> Verbeteractie:
     plan = _vergrendel_plan(plan)
     if set(velden) - ACTIEVELDEN:
         raise ValidationError("Onbekende velden.")
@@ -381,18 +421,28 @@ def voeg_actie_toe(plan: Actieplan, *, actor: Gebruiker | None, **velden: Any) -
     actie.full_clean(exclude=["actieplan"])
     _controleer_actie(actie)
     _bewaar(actie, actor)
-    _wezenlijke_wijziging(plan, f"Actie „{actie.titel}” toegevoegd.", actor)
+    _zet_ontvangers(actie, tlp_ontvangers, actor)
+    _wezenlijke_wijziging(plan, f"{_noem(actie)} toegevoegd.", actor)
     return actie
 
 
 @transaction.atomic
 def wijzig_actie(
-    actie: Verbeteractie, *, revisie: int | None, actor: Gebruiker | None, **velden: Any
+    actie: Verbeteractie,
+    *,
+    revisie: int | None,
+    actor: Gebruiker | None,
+    tlp_ontvangers: Iterable[Gebruiker] | None = None,
+    **velden: Any,
 ) -> Verbeteractie:
     """Change fields of an action (also inline); `revisie` is what the editor started from."""
     if set(velden) - ACTIEVELDEN:
         raise ValidationError("Onbekende velden.")
-    actie = Verbeteractie.objects.select_for_update().select_related("actieplan__netwerk").get(pk=actie.pk)
+    actie = (
+        Verbeteractie.objects.select_for_update(of=("self",))
+        .select_related("actieplan__netwerk")
+        .get(pk=actie.pk)
+    )
     _controleer_revisie(actie, revisie, f"de actie „{actie.titel}”")
     oud = {
         naam: getattr(actie, actie._meta.get_field(naam).attname) for naam in Verbeteractie.WEZENLIJKE_VELDEN
@@ -403,6 +453,7 @@ def wijzig_actie(
     _controleer_actie(actie)
     actie.revisie += 1
     _bewaar(actie, actor)
+    _zet_ontvangers(actie, tlp_ontvangers, actor)
     if reden := _beschrijf_wezenlijk(actie, oud):
         _wezenlijke_wijziging(_vergrendel_plan(actie.actieplan), reden, actor)
     return actie
@@ -410,11 +461,11 @@ def wijzig_actie(
 
 @transaction.atomic
 def verwijder_actie(actie: Verbeteractie, *, revisie: int | None, actor: Gebruiker | None) -> None:
-    actie = Verbeteractie.objects.select_for_update().select_related("actieplan").get(pk=actie.pk)
+    actie = Verbeteractie.objects.select_for_update(of=("self",)).select_related("actieplan").get(pk=actie.pk)
     _controleer_revisie(actie, revisie, f"de actie „{actie.titel}”")
-    plan, titel = actie.actieplan, actie.titel
+    plan, naam = actie.actieplan, _noem(actie)
     _verwijder(actie, actor)
-    _wezenlijke_wijziging(_vergrendel_plan(plan), f"Actie „{titel}” verwijderd.", actor)
+    _wezenlijke_wijziging(_vergrendel_plan(plan), f"{naam} verwijderd.", actor)
 
 
 @transaction.atomic
@@ -484,6 +535,8 @@ def beoordeel(
     actor: Gebruiker | None,
 ) -> Beoordeling:
     """Assess an agreement of a current agenda of one of the network's sectors."""
+    # Read again: the caller's object may predate the adoption of a newer agenda version.
+    afspraak = Samenwerkingsafspraak.objects.select_related("agenda").get(pk=afspraak.pk)
     if not afspraak.agenda.huidig or not netwerk.sectoren.filter(pk=afspraak.agenda.sector_id).exists():
         raise ValidationError(
             "Beoordeel alleen afspraken uit de huidige agenda van de sectoren van dit netwerk."
@@ -556,7 +609,9 @@ def toetsingsstand(netwerk: Netwerk) -> Toetsingsstand:
     )
     beoordelingen = {
         b.sleutel: b
-        for b in Beoordeling.objects.filter(netwerk=netwerk).select_related("afspraak", "beoordeeld_door")
+        for b in Beoordeling.objects.filter(netwerk=netwerk).select_related(
+            "afspraak__agenda__sector", "afspraak__thema", "beoordeeld_door"
+        )
     }
     huidige_sleutels = {a.sleutel for a in afspraken}
     verplaatst = []

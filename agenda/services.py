@@ -66,7 +66,7 @@ def wijzig_thema(thema: Thema, *, naam: str, omschrijving: str, actor: Gebruiker
 
 
 def _vergrendel_agenda(agenda: Agenda) -> Agenda:
-    return Agenda.objects.select_for_update().select_related("sector").get(pk=agenda.pk)
+    return Agenda.objects.select_for_update(of=("self",)).select_related("sector").get(pk=agenda.pk)
 
 
 def _eis_bewerkbaar(agenda: Agenda) -> None:
@@ -408,7 +408,7 @@ def zet_rolstatus(rol: Rolbeschrijving, status: str, *, actor: Gebruiker | None)
             )
     if status == Rolbeschrijving.Status.VASTGESTELD:
         positief = {v.orgaan: v for v in rol.vaststellingen.all() if v.is_positief}
-        ontbreekt = [Orgaan(o).label for o in Rolbeschrijving.VASTSTELLENDE_ORGANEN if o not in positief]
+        ontbreekt = [str(Orgaan(o).label) for o in Rolbeschrijving.VASTSTELLENDE_ORGANEN if o not in positief]
         if ontbreekt:
             raise ValidationError("Nog geen positief besluit van: " + ", ".join(ontbreekt) + ".")
         for oud in Rolbeschrijving.objects.select_for_update().filter(huidig=True).exclude(pk=rol.pk):

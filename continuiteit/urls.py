@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("netwerken.urls")),
     path("", include("agenda.urls")),
     path("", include("actieplannen.urls")),
+    path("", include("menukaart.urls")),
 ]

@@ -105,7 +105,9 @@ def wijzig_rol(lidmaatschap: Lidmaatschap, rol: str, *, actor: Gebruiker | None)
 def verwijder_lid(lidmaatschap: Lidmaatschap, *, actor: Gebruiker | None) -> None:
     """Remove a member; he stops being his organisation's contact in this network."""
     lidmaatschap = (
-        Lidmaatschap.objects.select_for_update().select_related("netwerk", "persoon").get(pk=lidmaatschap.pk)
+        Lidmaatschap.objects.select_for_update(of=("self",))
+        .select_related("netwerk", "persoon")
+        .get(pk=lidmaatschap.pk)
     )
     _controleer_coordinator_blijft(lidmaatschap)
     for deelname in Deelname.objects.filter(
@@ -123,7 +125,9 @@ def verwijder_lid(lidmaatschap: Lidmaatschap, *, actor: Gebruiker | None) -> Non
 @transaction.atomic
 def zet_leadpartner(deelname: Deelname, leadpartner: bool, *, actor: Gebruiker | None) -> Deelname:
     """Appoint or withdraw a lead partner. A second one on the same side is refused."""
-    deelname = Deelname.objects.select_for_update().select_related("organisatie").get(pk=deelname.pk)
+    deelname = (
+        Deelname.objects.select_for_update(of=("self",)).select_related("organisatie").get(pk=deelname.pk)
+    )
     if deelname.leadpartner == leadpartner:
         return deelname
     if leadpartner:

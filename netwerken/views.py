@@ -5,6 +5,7 @@ Every view fetches networks through `get_netwerk_for_user` / `Netwerk.objects.vi
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -13,12 +14,15 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from continuiteit.historie import Bron, wijzigingen
+from actieplannen.models import Actieplan, Instemming, Verbeteractie
+from continuiteit.historie import SOORTEN, Bron, wijzigingen
 
 from . import services
 from .forms import (
@@ -37,6 +41,7 @@ if TYPE_CHECKING:
     from django.http import HttpRequest
 
 PER_PAGINA = 20
+BINNENKORT_DAGEN = 14  # "due soon" on Mijn overzicht (§5), as the reminders (§6)
 
 
 def _fouten(request: HttpRequest, fout: ValidationError) -> None:
@@ -44,12 +49,109 @@ def _fouten(request: HttpRequest, fout: ValidationError) -> None:
         messages.error(request, tekst)
 
 
+def _mijn_acties(gebruiker: Gebruiker) -> dict[str, list]:
+    """My open actions that are overdue or due within 14 days (one query)."""
+    vandaag = timezone.localdate()
+    acties = list(
+        Verbeteractie.objects.visible_to(gebruiker)
+        .filter(eigenaar=gebruiker)
+        .open()
+        .filter(einddatum__lte=vandaag + datetime.timedelta(days=BINNENKORT_DAGEN))
+        .select_related("actieplan__netwerk", "thema")
+        .order_by("einddatum", "pk")
+    )
+    return {
+        "te_laat": [a for a in acties if a.einddatum < vandaag],
+        "binnenkort": [a for a in acties if a.einddatum >= vandaag],
+    }
+
+
+def _wacht_op_instemming(gebruiker: Gebruiker) -> list[dict]:
+    """Plans ter instemming with organisations I may speak for that did not decide on the current
+    version: as their contact person, or for all of them as coordinator (one query)."""
+    deelnames = (
+        Deelname.objects.filter(
+            netwerk__in=Netwerk.objects.visible_to(gebruiker),
+            netwerk__actieplan__status=Actieplan.Status.TER_INSTEMMING,
+        )
+        .filter(
+            Q(contactpersoon=gebruiker)
+            | Exists(
+                Lidmaatschap.objects.filter(
+                    netwerk=OuterRef("netwerk"), persoon=gebruiker, rol=Lidmaatschap.Rol.COORDINATOR
+                )
+            )
+        )
+        .exclude(
+            Exists(
+                Instemming.objects.filter(
+                    actieplan=OuterRef("netwerk__actieplan"),
+                    versie=OuterRef("netwerk__actieplan__versie"),
+                    organisatie=OuterRef("organisatie"),
+                )
+            )
+        )
+        .select_related("organisatie", "netwerk__actieplan")
+        .order_by("netwerk__naam", "organisatie__naam")
+    )
+    per_plan: dict[int, dict] = {}
+    for deelname in deelnames:
+        plan = deelname.netwerk.actieplan
+        regel = per_plan.setdefault(
+            plan.pk, {"plan": plan, "netwerk": deelname.netwerk, "mijn": [], "overig": []}
+        )
+        soort = "mijn" if deelname.contactpersoon_id == gebruiker.pk else "overig"
+        regel[soort].append(deelname.organisatie)
+    return list(per_plan.values())
+
+
+def _recente_wijzigingen(gebruiker: Gebruiker, aantal: int = 10) -> list[dict]:
+    """The latest changes to the plans and actions of my networks (two queries, no diffs).
+
+    Actions the user may not see (TLP:RED for others, deleted ones) stay out.
+    """
+    mijn_netwerken = Netwerk.objects.filter(lidmaatschappen__persoon=gebruiker).values("pk")
+    zichtbaar = Verbeteractie.objects.visible_to(gebruiker).filter(actieplan__netwerk__in=mijn_netwerken)
+    acties = (
+        Verbeteractie.history.filter(id__in=zichtbaar.values("pk"))
+        .select_related("history_user", "actieplan__netwerk")
+        .order_by("-history_date")[:aantal]
+    )
+    plannen = (
+        Actieplan.history.filter(netwerk__in=mijn_netwerken)
+        .select_related("history_user", "netwerk")
+        .order_by("-history_date")[:aantal]
+    )
+    regels = [
+        {
+            "wanneer": rij.history_date,
+            "wie": rij.history_user,
+            "wat": f"Actie „{rij.titel}”",
+            "soort": SOORTEN[rij.history_type],
+            "netwerk": rij.actieplan.netwerk,
+            "url": reverse("actieplannen:actie", args=[rij.actieplan.netwerk.slug, rij.id]),
+        }
+        for rij in acties
+    ] + [
+        {
+            "wanneer": rij.history_date,
+            "wie": rij.history_user,
+            "wat": f"Actieplan ({rij.get_status_display()})",
+            "soort": SOORTEN[rij.history_type],
+            "netwerk": rij.netwerk,
+            "url": reverse("actieplannen:plan", args=[rij.netwerk.slug]),
+        }
+        for rij in plannen
+    ]
+    return sorted(regels, key=lambda regel: regel["wanneer"], reverse=True)[:aantal]
+
+
 @login_required
 def mijn_overzicht(request: HttpRequest) -> HttpResponse:
-    """Home: my networks and their members (more panels follow with plans and meetings)."""
+    """Home: my open actions, consents awaiting me, my networks and recent changes in them."""
     lidmaatschappen = (
         Lidmaatschap.objects.filter(persoon=request.user)
-        .select_related("netwerk__kernpartner")
+        .select_related("netwerk__kernpartner", "netwerk__actieplan")
         .prefetch_related(
             "netwerk__sectoren",
             Prefetch(
@@ -70,6 +172,10 @@ def mijn_overzicht(request: HttpRequest) -> HttpResponse:
             "aantal_zichtbaar": Netwerk.objects.visible_to(request.user).count()
             if request.user.is_projectteam
             else None,
+            "mijn_acties": _mijn_acties(request.user),
+            "wacht_op_instemming": _wacht_op_instemming(request.user),
+            "recente_wijzigingen": _recente_wijzigingen(request.user),
+            "binnenkort_dagen": BINNENKORT_DAGEN,
         },
     )
 
@@ -161,6 +267,7 @@ def netwerk_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "mag_beheren": mag_beheren,
         "rollen": Lidmaatschap.Rol.choices,
         "historie": _historie(netwerk),
+        "actieplan": Actieplan.objects.filter(netwerk=netwerk).first(),
     }
     if mag_beheren:
         # Rendered by hand from this list: a form's ModelChoiceField would query twice.

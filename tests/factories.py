@@ -168,3 +168,84 @@ def maak_rolbeschrijving(*, status: str = "verkenning", uitgenodigd=(), actor=No
                 )
         rol = agenda_services.zet_rolstatus(rol, stap, actor=actor)
     return rol
+
+
+def maak_regios(aantal: int = 25) -> list:
+    """The safety regions 1..`aantal` (get-or-create on their number)."""
+    return [RegioFactory(vr_nummer=n) for n in range(1, aantal + 1)]
+
+
+def maak_vastgestelde_rolbeschrijving(
+    *, reacties: int = 2, ondertekend: int = 3, voorbeeld: bool = False, actor=None
+):
+    """An adopted role description with filled theme sections, answered comments and signatures.
+
+    The consultation gets `reacties` comments by people of an invited region, each answered; the
+    first `ondertekend` of the 25 safety regions sign it.
+    """
+    import datetime
+
+    from agenda import services as agenda_services
+    from agenda.models import Besluit, Consultatiereactie, Rolbeschrijving
+
+    regios = maak_regios()
+    rol = maak_rolbeschrijving(status="concept", actor=actor)
+    for sectie in rol.secties.all():
+        if sectie.thema_id:
+            agenda_services.wijzig_sectie(
+                sectie,
+                actor=actor,
+                taken=f"- Taak A bij {sectie.titel}\n- Taak B bij {sectie.titel}",
+                wettelijke_basis="Art. 10 Wvr (taken van het bestuur).",
+                aandachtspunten_ministeries=f"Ministeries en {sectie.titel}.",
+                aandachtspunten_bedrijven=f"Bedrijven en {sectie.titel}.",
+            )
+        else:
+            agenda_services.wijzig_sectie(sectie, actor=actor, tekst=f"Tekst van {sectie.titel}.")
+    agenda_services.nodig_uit_voor_consultatie(rol, regios[:2], actor=actor)
+    rol = agenda_services.zet_rolstatus(rol, Rolbeschrijving.Status.CONSULTATIE, actor=actor)
+    secties = list(rol.secties.all())
+    antwoorden = list(Consultatiereactie.Antwoord.values)
+    for i in range(reacties):
+        persoon = GebruikerFactory(organisatie=regios[i % 2])
+        reactie = agenda_services.plaats_reactie(
+            secties[(i + 1) % len(secties)],
+            tekst=f"Reactie nummer {i + 1} uit de consultatie.",
+            actor=persoon,
+        )
+        agenda_services.beantwoord_reactie(
+            reactie, antwoord=antwoorden[i % 3], motivering=f"Motivering bij reactie {i + 1}.", actor=actor
+        )
+    rol = agenda_services.zet_rolstatus(rol, Rolbeschrijving.Status.DEFINITIEF, actor=actor)
+    for orgaan in Rolbeschrijving.VASTSTELLENDE_ORGANEN:
+        agenda_services.leg_rolbesluit_vast(
+            rol,
+            orgaan=orgaan,
+            besluit=Besluit.VASTGESTELD,
+            datum=datetime.date(2015, 12, 1),
+            kenmerk=f"{orgaan}-2015",
+            actor=actor,
+        )
+    rol = agenda_services.zet_rolstatus(rol, Rolbeschrijving.Status.VASTGESTELD, actor=actor)
+    for regio in regios[:ondertekend]:
+        agenda_services.leg_ondertekening_vast(
+            rol,
+            veiligheidsregio=regio,
+            datum=datetime.date(2016, 2, 1),
+            ondertekend_door=f"Voorzitter van {regio.naam}",
+            actor=actor,
+        )
+    if voorbeeld:
+        rol.voorbeeld = True
+        rol.save(update_fields=["voorbeeld"])
+    rol.refresh_from_db()
+    return rol
+
+
+def maak_projectteamlid(**kwargs) -> Gebruiker:
+    """A member of the national project team (maintains themes, agendas and the role description)."""
+    from django.contrib.auth.models import Group
+
+    persoon = GebruikerFactory(**kwargs)
+    persoon.groups.add(Group.objects.get(name="Projectteam"))
+    return persoon

@@ -52,7 +52,9 @@ def vitens(db) -> Vitens:
     bcm = maak_lid(netwerk, Lidmaatschap.Rol.LID)
     waarnemer = maak_lid(netwerk, Lidmaatschap.Rol.WAARNEMER)
     netwerk_services.zet_contactpersoon(netwerk.deelnames.get(organisatie=regio), coordinator, actor=None)
-    netwerk_services.zet_contactpersoon(netwerk.deelnames.get(organisatie=netwerk.kernpartner), bcm, actor=None)
+    netwerk_services.zet_contactpersoon(
+        netwerk.deelnames.get(organisatie=netwerk.kernpartner), bcm, actor=None
+    )
     ander = maak_netwerk(slug="drinkwater-evides", regio=RegioFactory(vr_nummer=17))
     buiten = maak_lid(ander, Lidmaatschap.Rol.COORDINATOR)
     projectteam = GebruikerFactory()

@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from django.test import override_settings
 
+from actieplannen.models import Verbeteractie
 from netwerken.models import Deelname, Gebruiker, Lidmaatschap, Netwerk
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +83,7 @@ def lidmaatschappen(email: str) -> dict[str, str]:
 
 def test_it_refuses_without_demo_data_toegestaan(demodata, settings) -> None:
     settings.DEMO_DATA_TOEGESTAAN = False
+    Verbeteractie.objects.filter(eigenaar__email="bcm@demo.nl").delete()  # protected link to the owner
     Gebruiker.objects.filter(email="bcm@demo.nl").delete()
     voor = tellingen()
 

@@ -82,8 +82,8 @@ def test_it_shows_a_network_in_constant_queries(client, coordinator) -> None:
     veel = _tel(client, netwerk.get_absolute_url())
     # session, user, global user and group perms, the network, object perms (user, group),
     # regions, participants, members, sectors, project-team group, 4 history sources,
-    # history labels (organisations, people), open invitations, candidate members
-    assert weinig == veel == 20
+    # history labels (organisations, people), the action plan, open invitations, candidate members
+    assert weinig == veel == 21
 
 
 def test_it_shows_my_overview_in_constant_queries(client, coordinator) -> None:

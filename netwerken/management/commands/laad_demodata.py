@@ -4,6 +4,7 @@ Refused unless `settings.DEMO_DATA_TOEGESTAAN` (environment DEMO_DATA, default o
 the accounts share a published password. Safe to run again: accounts are matched on e-mail,
 a password is set only when the account is created, memberships and contacts only when missing.
 Memberships go through `netwerken.services`, so the object permissions follow the roles.
+Then the example agendas and role description (`agenda.demo`), created by the project-team account.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from actieplannen.demo import laad_actieplan_demo
+from agenda.demo import laad_agenda_demo
+from menukaart.demo import laad_menukaart_demo
 from netwerken import services
 from netwerken.models import Deelname, Gebruiker, Lidmaatschap, Netwerk, Organisatie
 
@@ -155,6 +159,13 @@ class Command(BaseCommand):
         )
         for account in accounts:
             self.stdout.write(f"  {account.email:<28} {account.wat}")
+
+        # Example agendas and role description, written as the project team would (idempotent).
+        projectteam = Gebruiker.objects.get(email="projectteam@demo.nl")
+        self.stdout.write(laad_agenda_demo(actor=projectteam))
+        # Assessments and plans, written by the people of each network (history names them).
+        self.stdout.write(laad_actieplan_demo())
+        self.stdout.write(laad_menukaart_demo())
         self.stdout.write(self.style.SUCCESS("Demodata geladen."))
 
     def controleer_en_plan(self) -> list[DemoAccount]:

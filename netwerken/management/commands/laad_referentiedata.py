@@ -23,7 +23,9 @@ from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history
 
 from agenda.models import Thema
+from menukaart.startinhoud import laad_startinhoud
 from netwerken import services
+from netwerken.groepen import zorg_voor_groepen
 from netwerken.models import Deelname, Gemeente, Netwerk, NetwerkRegio, Organisatie, Sector
 
 REFERENTIE_MAP = Path(settings.BASE_DIR) / "fixtures" / "referentie"
@@ -756,6 +758,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         teller = Teller()
         with transaction.atomic():
+            zorg_voor_groepen()
             lader = Lader(teller)
             lader.laad_sectoren()
             lader.laad_themas()
@@ -766,6 +769,7 @@ class Command(BaseCommand):
             lader.schrijf_organisaties()
             lader.laad_netwerken(drinkwater, netbeheerders)
             laad_landelijk_netwerk(lader)
+            startinhoud = laad_startinhoud()
 
         self.stdout.write(
             "Referentiedata: "
@@ -778,6 +782,7 @@ class Command(BaseCommand):
             f"{NetwerkRegio.objects.count()} regio's in netwerken, "
             f"{Deelname.objects.count()} deelnames."
         )
+        self.stdout.write(startinhoud)
         if teller.totaal() == 0:
             self.stdout.write(self.style.SUCCESS("Alles was al actueel; niets gewijzigd."))
             return
