@@ -20,6 +20,8 @@ from django.db.models import Model
 from django.utils import timezone
 
 from agenda.models import Agenda, Samenwerkingsafspraak
+from continuiteit.historie import bewaar as _bewaar
+from continuiteit.historie import verwijder as _verwijder
 from continuiteit.opmaak import euro
 from netwerken.models import Deelname, Lidmaatschap, Netwerk
 
@@ -38,16 +40,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from netwerken.models import Gebruiker, Organisatie
-
-
-def _bewaar(obj: Model, actor: Gebruiker | None) -> None:
-    obj._history_user = actor  # type: ignore[attr-defined]
-    obj.save()
-
-
-def _verwijder(obj: Model, actor: Gebruiker | None) -> None:
-    obj._history_user = actor  # type: ignore[attr-defined]
-    obj.delete()
 
 
 # --- Conflicts ------------------------------------------------------------------------------------

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Model
+from django.db.models import Max
 from django.utils import timezone
 
+from continuiteit.historie import bewaar as _bewaar
+from continuiteit.historie import verwijder as _verwijder
 from netwerken.models import Organisatie, Sector
 
 from .models import (
@@ -38,16 +40,6 @@ if TYPE_CHECKING:
 # Ranks are moved out of the way to this offset first, so the unique (agenda, rang) constraint
 # never sees two items on one rank halfway through a re-rank.
 _RANG_OPZIJ = 10_000
-
-
-def _bewaar(obj: Model, actor: Gebruiker | None) -> None:
-    obj._history_user = actor  # type: ignore[attr-defined]
-    obj.save()
-
-
-def _verwijder(obj: Model, actor: Gebruiker | None) -> None:
-    obj._history_user = actor  # type: ignore[attr-defined]
-    obj.delete()
 
 
 # --- Themes ---------------------------------------------------------------------------------------

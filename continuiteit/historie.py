@@ -136,3 +136,15 @@ def wijzigingen(bronnen: list[Bron], limiet: int = 50) -> list[Wijziging]:
             )
     gebeurtenissen.sort(key=lambda w: w.wanneer, reverse=True)
     return gebeurtenissen[:limiet]
+
+
+def bewaar(obj: models.Model, actor: Any) -> None:
+    """Save with `actor` as the history user, also outside a request (services, loaders, tasks)."""
+    obj._history_user = actor  # type: ignore[attr-defined]
+    obj.save()
+
+
+def verwijder(obj: models.Model, actor: Any) -> None:
+    """Delete with `actor` as the history user of the deletion row."""
+    obj._history_user = actor  # type: ignore[attr-defined]
+    obj.delete()

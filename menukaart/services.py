@@ -22,11 +22,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
 
 from agenda.models import Thema
+from continuiteit.historie import bewaar as _bewaar
+from continuiteit.historie import verwijder as _verwijder
 from netwerken.models import Sector
 from netwerken.permissions import heeft_recht
 
@@ -52,17 +53,6 @@ ITEMVELDEN = {
     "contact_telefoon",
     "tlp",
 }
-
-
-def _bewaar(obj: Model, actor: Gebruiker | None) -> None:
-    """Save with `actor` as the history user (also outside a request)."""
-    obj._history_user = actor  # type: ignore[attr-defined]
-    obj.save()
-
-
-def _verwijder(obj: Model, actor: Gebruiker | None) -> None:
-    obj._history_user = actor  # type: ignore[attr-defined]
-    obj.delete()
 
 
 def _eis_curator(actor: Gebruiker | None) -> None:

@@ -16,10 +16,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Model
+from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from continuiteit.historie import bewaar as _bewaar
+from continuiteit.historie import verwijder as _verwijder
 
 from .models import (
     Deelname,
@@ -35,17 +38,6 @@ from .permissions import werk_rechten_bij
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-
-
-def _bewaar(obj: Model, actor: Gebruiker | None) -> None:
-    """Save with `actor` as the history user (also outside a request)."""
-    obj._history_user = actor  # type: ignore[attr-defined]
-    obj.save()
-
-
-def _verwijder(obj: Model, actor: Gebruiker | None) -> None:
-    obj._history_user = actor  # type: ignore[attr-defined]
-    obj.delete()
 
 
 # --- Membership -----------------------------------------------------------------------------------
