@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_int, env_list, env_str
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "actieplannen",
     "menukaart",
     "monitoring",
+    "bijeenkomsten",
 ]
 
 MIDDLEWARE = [
@@ -172,6 +174,26 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 10 * 60
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic work (`celery beat` in production; `manage.py` commands can run each job by hand).
+# Every job is idempotent: running it twice sends and stores nothing twice.
+CELERY_BEAT_SCHEDULE = {
+    "momentopname": {  # monthly snapshot of the figures, for trends
+        "task": "monitoring.maak_momentopname",
+        "schedule": crontab(minute=15, hour=2, day_of_month=1),
+    },
+    "geplande-rapporten": {  # stuurgroep monthly, CVI quarterly, as configured in Rapportschema
+        "task": "monitoring.verstuur_geplande_rapporten",
+        "schedule": crontab(minute=0, hour=6, day_of_month=1),
+    },
+    "herinneringen": {  # actions due / overdue, pending consents, missing updates, menukaart reviews
+        "task": "monitoring.verstuur_herinneringen",
+        "schedule": crontab(minute=0, hour=7),
+    },
+    "bijeenkomst-herinneringen": {  # meetings tomorrow
+        "task": "bijeenkomsten.verstuur_herinneringen",
+        "schedule": crontab(minute=0, hour=8),
+    },
+}
 
 # Security: strict in production, relaxed only for the local embedded default.
 SESSION_COOKIE_SECURE = not DEBUG

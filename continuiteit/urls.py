@@ -16,4 +16,6 @@ urlpatterns = [
     path("", include("agenda.urls")),
     path("", include("actieplannen.urls")),
     path("", include("menukaart.urls")),
+    path("", include("monitoring.urls")),
+    path("", include("bijeenkomsten.urls")),
 ]

@@ -12,17 +12,16 @@ import uuid
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage, Storage
 from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actieplannen.models import TLP, Verbeteractie
 from agenda.models import Thema
+from continuiteit.opslag import prive_opslag
 from netwerken.models import Organisatie, Sector
 
 from .querysets import LoketVraagQuerySet, MenukaartItemQuerySet, een_jaar_voor
@@ -30,34 +29,7 @@ from .zoeken import normaliseer
 
 # --- Private file storage -------------------------------------------------------------------------
 
-
-class PriveOpslag(FileSystemStorage):
-    """Files under `settings.PRIVE_BESTANDEN`: outside the web root, no URL, served by a view only.
-
-    The location is read from the settings when first used (and again after a test overrides the
-    setting), so tests can point it at a temporary directory.
-    """
-
-    @cached_property
-    def base_location(self) -> str:
-        return self._value_or_setting(self._location, settings.PRIVE_BESTANDEN)
-
-    def _clear_cached_properties(self, setting: str, **kwargs: object) -> None:
-        super()._clear_cached_properties(setting, **kwargs)
-        if setting == "PRIVE_BESTANDEN":
-            self.__dict__.pop("base_location", None)
-            self.__dict__.pop("location", None)
-
-    def url(self, name: str | None) -> str:
-        raise ValueError("Privébestanden hebben geen URL; ze worden alleen via een view geleverd.")
-
-
-_PRIVE_OPSLAG = PriveOpslag()
-
-
-def prive_opslag() -> Storage:
-    """The storage of attachments (a callable, so migrations do not freeze a path)."""
-    return _PRIVE_OPSLAG
+# `prive_opslag` stays importable from here: the menukaart migrations refer to it by this path.
 
 
 def bijlage_pad(bijlage: Bijlage, bestandsnaam: str) -> str:
