@@ -3,7 +3,7 @@
 `render_netwerkrapportage_pdf(plan, gebruiker=...)` is a pure function: it loads the plan with a
 fixed number of queries (whatever the number of actions), renders
 `templates/actieplannen/pdf/netwerkrapportage.html` and lets WeasyPrint lay it out, with local
-resources only (the restricted URL fetcher of `agenda.reports`).
+resources only (the restricted URL fetcher of `continuiteit.pdf`).
 
 The document is made *for one reader*: its actions come from `Verbeteractie.objects.visible_to`,
 so a TLP:RED action appears only in the copy of a named recipient (§4). The document's marking is
@@ -151,7 +151,7 @@ def render_netwerkrapportage_pdf(plan: Actieplan, *, gebruiker: Gebruiker) -> by
     """The network's plan as a PDF for this reader (5 or 6 queries, see `netwerkrapportage_gegevens`)."""
     # The shared PDF machinery imports WeasyPrint (slow, and it logs while loading its own
     # stylesheets): only when a document is made, not whenever the URLconf or `excel` is loaded.
-    from agenda.reports import schrijf_pdf, tekst_als_html
+    from continuiteit.pdf import schrijf_pdf, tekst_als_html
 
     gegevens = netwerkrapportage_gegevens(plan, gebruiker=gebruiker)
     plan = gegevens["plan"]
@@ -166,7 +166,7 @@ def render_netwerkrapportage_pdf(plan: Actieplan, *, gebruiker: Gebruiker) -> by
         "ondertitel": plan.titel,
         "kenmerken": _kenmerken(plan, gegevens, gebruiker),
         "tlp": markering,
-        "markering": TLP(markering).label,  # the running header and footer (agenda.reports)
+        "markering": TLP(markering).label,  # the running header and footer (continuiteit.pdf)
         "tlp_kleur": TLP_KLEUR[markering],
         "tlp_uitleg": TLP_UITLEG[markering],
         "tlp_plan_label": TLP(plan.tlp).label,

@@ -5,28 +5,19 @@ fixed number of queries (whatever the number of items, sections, comments or sig
 template under `templates/agenda/pdf/` and lets WeasyPrint lay it out. Views and tasks call these;
 none of them needs a request.
 
-WeasyPrint only gets local files: a restricted URL fetcher refuses anything but the project's static
-files and `data:` URIs, so a document never waits on (or leaks to) the network.
+The PDF machinery (WeasyPrint with local resources only, `schrijf_pdf`, `tekst_als_html`) lives in
+`continuiteit.pdf`, shared by every app's reports; its names stay importable from here.
 """
 
 from __future__ import annotations
 
-import re
-from itertools import groupby
-from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
-
-from django.conf import settings
 from django.db.models import Prefetch
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
+from django.utils import timezone
 
+from continuiteit.pdf import PORTAALNAAM as PORTAALNAAM  # re-exported: the shared PDF machinery
+from continuiteit.pdf import LokaleBestanden as LokaleBestanden
+from continuiteit.pdf import css_tekst as css_tekst
+from continuiteit.pdf import schrijf_pdf, tekst_als_html
 from netwerken.models import Organisatie
 
 from .models import (
@@ -40,8 +31,6 @@ from .models import (
     Thema,
 )
 
-PORTAALNAAM = "Continuïteitportaal"
-
 # Labels of the section fields as headings in the document (the introduction's text has none).
 SECTIEKOPPEN = {
     "tekst": "",
@@ -51,69 +40,6 @@ SECTIEKOPPEN = {
     "aandachtspunten_ministeries": "Aandachtspunten in de samenwerking met de ministeries",
     "aandachtspunten_bedrijven": "Aandachtspunten in de samenwerking met de vitale bedrijven",
 }
-
-
-class LokaleBestanden(URLFetcher):
-    """A URL fetcher for WeasyPrint that serves only the project's static files and `data:` URIs.
-
-    Everything else (http, https, ftp, files outside `static/`) is refused: WeasyPrint logs a
-    warning and leaves the resource out, the rest of the document still renders.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(allowed_protocols={"file", "data"})
-        self.map = (Path(settings.BASE_DIR) / "static").resolve()
-
-    def fetch(self, url: str, headers: dict | None = None) -> Any:
-        if url.lower().startswith("file:"):
-            pad = Path(url2pathname(urlsplit(url).path)).resolve()
-            if not pad.is_relative_to(self.map):
-                raise ValueError(f"Alleen de statische bestanden van het portaal: {url}")
-        return super().fetch(url, headers)
-
-
-def css_tekst(tekst: str) -> SafeString:
-    """`tekst` as a quoted CSS string: everything but letters, digits and spaces as a hex escape.
-
-    So a title with quotes, backslashes or `</style>` can never end the string or the style block.
-    Every escape ends with the one space CSS swallows after it, so a real space after it stays.
-    """
-    tekens = (t if t.isalnum() or t == " " else f"\\{ord(t):x} " for t in tekst)
-    return mark_safe('"' + "".join(tekens) + '"')  # safe: escaped above
-
-
-def schrijf_pdf(template: str, context: dict[str, Any]) -> bytes:
-    """Render `template` with `context` to PDF bytes, with local resources only.
-
-    The context gives `documenttitel`, `markering` and `voettekst`: the running header and footer.
-    Relative links in the template (the stylesheet `static/css/pdf.css`) resolve against the
-    project directory.
-    """
-    context = {
-        "portaalnaam": PORTAALNAAM,
-        "afgedrukt_op": timezone.localdate(),
-        "kop_css": css_tekst(context["documenttitel"]),
-        "markering_css": css_tekst(context.get("markering", "")),
-        "voet_css": css_tekst(context.get("voettekst", "")),
-        **context,
-    }
-    with translation.override("nl"):
-        html = render_to_string(template, context)
-    basis = Path(settings.BASE_DIR).resolve().as_uri() + "/"
-    return HTML(string=html, base_url=basis, url_fetcher=LokaleBestanden()).write_pdf()
-
-
-def tekst_als_html(tekst: str) -> SafeString:
-    """Plain text as paragraphs; lines that start with "- " or "• " become a bulleted list."""
-    delen: list[str] = []
-    for blok in re.split(r"\n\s*\n", tekst.strip()):
-        regels = [r.strip() for r in blok.splitlines() if r.strip()]
-        for is_punt, groep in groupby(regels, key=lambda r: r[:2] in ("- ", "• ")):
-            if is_punt:
-                delen.append("<ul>" + "".join(f"<li>{escape(r[2:].strip())}</li>" for r in groep) + "</ul>")
-            else:
-                delen.append("<p>" + "<br>".join(escape(r) for r in groep) + "</p>")
-    return mark_safe("".join(delen))  # safe: every piece of text above is escaped
 
 
 def _markering(voorbeeld: bool, vastgesteld: bool, soort: str) -> tuple[str, list[str]]:

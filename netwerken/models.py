@@ -197,12 +197,20 @@ class Gebruiker(AbstractBaseUser, PermissionsMixin):
 
     @cached_property
     def is_projectteam(self) -> bool:
-        """Member of the national project team: reads every network, curates content."""
-        return self.is_superuser or self.groups.filter(name=settings.GROEP_PROJECTTEAM).exists()
+        """Member of the national project team: reads every network, curates content.
+
+        The logged-in user comes with the answer (`GebruikerBackend.get_user` annotates it)."""
+        if self.is_superuser:
+            return True
+        if hasattr(self, "_in_projectteam"):
+            return self._in_projectteam
+        return self.groups.filter(name=settings.GROEP_PROJECTTEAM).exists()
 
     @cached_property
     def is_stuurgroep(self) -> bool:
         """Steering group or CVI: aggregated dashboards and reports only."""
+        if hasattr(self, "_in_stuurgroep"):
+            return self._in_stuurgroep
         return self.groups.filter(name=settings.GROEP_STUURGROEP).exists()
 
 

@@ -95,7 +95,8 @@ def wijzig_rol(lidmaatschap: Lidmaatschap, rol: str, *, actor: Gebruiker | None)
 
 @transaction.atomic
 def verwijder_lid(lidmaatschap: Lidmaatschap, *, actor: Gebruiker | None) -> None:
-    """Remove a member; he stops being his organisation's contact in this network."""
+    """Remove a member; he stops being his organisation's contact in this network and his
+    invitations to its coming meetings are taken back (with a cancellation mail)."""
     lidmaatschap = (
         Lidmaatschap.objects.select_for_update(of=("self",))
         .select_related("netwerk", "persoon")
@@ -109,6 +110,10 @@ def verwijder_lid(lidmaatschap: Lidmaatschap, *, actor: Gebruiker | None) -> Non
         _bewaar(deelname, actor)
     _verwijder(lidmaatschap, actor)
     werk_rechten_bij(lidmaatschap.netwerk, lidmaatschap.persoon)
+    # Imported here: the meetings app builds on this one, not the other way round.
+    from bijeenkomsten.services import trek_netwerkuitnodigingen_in
+
+    trek_netwerkuitnodigingen_in(lidmaatschap.netwerk, lidmaatschap.persoon, actor=actor)
 
 
 # --- Participation --------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from actieplannen.models import Actieplan, Instemming, Verbeteractie
+from bijeenkomsten.views.elders import volgende_van_netwerk, volgende_voor
 from continuiteit.historie import SOORTEN, Bron, wijzigingen
 
 from . import services
@@ -148,7 +149,7 @@ def _recente_wijzigingen(gebruiker: Gebruiker, aantal: int = 10) -> list[dict]:
 
 @login_required
 def mijn_overzicht(request: HttpRequest) -> HttpResponse:
-    """Home: my open actions, consents awaiting me, my networks and recent changes in them."""
+    """Home: my open actions, consents awaiting me, my next meetings, my networks and recent changes."""
     lidmaatschappen = (
         Lidmaatschap.objects.filter(persoon=request.user)
         .select_related("netwerk__kernpartner", "netwerk__actieplan")
@@ -175,6 +176,7 @@ def mijn_overzicht(request: HttpRequest) -> HttpResponse:
             "mijn_acties": _mijn_acties(request.user),
             "wacht_op_instemming": _wacht_op_instemming(request.user),
             "recente_wijzigingen": _recente_wijzigingen(request.user),
+            "volgende_bijeenkomsten": volgende_voor(request.user),
             "binnenkort_dagen": BINNENKORT_DAGEN,
         },
     )
@@ -268,6 +270,9 @@ def netwerk_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "rollen": Lidmaatschap.Rol.choices,
         "historie": _historie(netwerk),
         "actieplan": Actieplan.objects.filter(netwerk=netwerk).first(),
+        "bijeenkomsten": volgende_van_netwerk(request.user, netwerk),
+        # Only coordinators convene their network's meetings (issue 7); the project team the other kinds.
+        "mag_plannen": mag_beheren,
     }
     if mag_beheren:
         # Rendered by hand from this list: a form's ModelChoiceField would query twice.

@@ -16,8 +16,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import Truncator
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bijeenkomsten.models import Besluit
 from continuiteit.historie import Bron, wijzigingen
 
 from .. import services
@@ -49,6 +51,16 @@ def _historie(actie: Verbeteractie) -> list:
                 Mijlpaal.history.filter(actie_id=actie.pk),
                 lambda naam: f"Mijlpaal „{naam('omschrijving')}”",
                 velden=("datum", "omschrijving", "gereed"),
+            ),
+            # Decisions of meetings that created or updated the action (one query; meeting titles
+            # in the labels query). The action's own row beside it shows the fields they changed.
+            Bron(
+                Besluit.history.filter(verbeteractie_id=actie.pk),
+                lambda naam: (
+                    f"Besluit {naam('volgnummer')} van de bijeenkomst „{naam('bijeenkomst')}” "
+                    f"(„{Truncator(naam('tekst')).chars(120)}”)"
+                ),
+                velden=("bijeenkomst", "volgnummer", "tekst", "gevolg", "wijziging"),
             ),
         ]
     )

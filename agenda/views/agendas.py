@@ -18,6 +18,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from bijeenkomsten.views.elders import bij_agenda
 from netwerken.models import Sector
 
 from .. import services
@@ -154,6 +155,7 @@ def sector(request: HttpRequest, sector: str) -> HttpResponse:
     }
     if agenda is not None:
         context.update(_inhoud(agenda))
+        context["geplande_bijeenkomsten"] = bij_agenda(request.user, agenda, context["bijeenkomsten"])
     return render(request, "agenda/sector.html", context)
 
 
@@ -217,6 +219,7 @@ def _versie_context(request: HttpRequest, agenda: Agenda, **formulieren: Any) ->
         agenda.gebaseerd_op.sector = agenda.sector  # a version builds on one of its own sector
     context: dict[str, Any] = {"agenda": agenda, "sector": agenda.sector, "mag_bewerken": mag_bewerken}
     context.update(_inhoud(agenda))
+    context["geplande_bijeenkomsten"] = bij_agenda(request.user, agenda, context["bijeenkomsten"])
     if agenda.status == VASTGESTELD and not agenda.huidig:
         context["huidige_versie"] = (
             Agenda.objects.filter(sector_id=agenda.sector_id, huidig=True)

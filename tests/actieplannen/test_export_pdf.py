@@ -196,7 +196,7 @@ def test_a_document_with_a_red_action_is_marked_red_on_every_page(plan_met_actie
 
 def test_it_renders_with_local_resources_only(vitens, monkeypatch) -> None:
     """WeasyPrint gets the portal's restricted URL fetcher: no remote resources, nothing outside static/."""
-    from agenda import reports as pdfbasis
+    from continuiteit import pdf as pdfbasis
 
     aangeroepen = {}
     echte_html = pdfbasis.HTML

@@ -79,10 +79,10 @@ def test_the_action_page_runs_a_fixed_number_of_queries(client, ingediend) -> No
         )
     veel = _tel(client, url)
     # session, user, global user and group perms, the action, object perms (user, group), milestones,
-    # progress entries with their authors, 2 history sources, history labels (theme, agreement,
-    # organisation, owner); the menukaart panel: linked items, suggestions (network sectors, items),
-    # object perms for the link buttons
-    assert weinig == veel == 19
+    # progress entries with their authors, 3 history sources (action, milestones, meeting decisions),
+    # history labels (theme, agreement, organisation, owner); the menukaart panel: linked items,
+    # suggestions (network sectors, items), object perms for the link buttons
+    assert weinig == veel == 20
 
 
 def test_the_plan_history_runs_a_fixed_number_of_queries(client, ingediend) -> None:

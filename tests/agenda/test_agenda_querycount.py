@@ -59,12 +59,13 @@ def test_the_sector_page_takes_a_fixed_number_of_queries(client, lezer) -> None:
     weinig = _tel(client, reverse("agenda:sector", args=["klein"]))
     veel = _tel(client, reverse("agenda:sector", args=["groot"]))
     # session, user with organisation, sector, the user's permissions, his groups' permissions,
-    # current (and open) versions, agreements with themes, all themes, decisions, expert meetings
-    assert weinig == veel == 10
+    # current (and open) versions, agreements with themes, all themes, decisions, expert meetings,
+    # the expert meetings of this agenda in the portal
+    assert weinig == veel == 11
     # The project team also sees the version in progress, in the same query.
     services.nieuwe_agendaversie(groot.sector, actor=None)
     client.force_login(maak_projectteamlid())
-    assert _tel(client, reverse("agenda:sector", args=["groot"])) == 10
+    assert _tel(client, reverse("agenda:sector", args=["groot"])) == 11
 
 
 def test_the_version_page_takes_a_fixed_number_of_queries(client, lezer) -> None:
@@ -74,8 +75,8 @@ def test_the_version_page_takes_a_fixed_number_of_queries(client, lezer) -> None
     weinig = _tel(client, klein.get_absolute_url())
     veel = _tel(client, groot.get_absolute_url())
     # session, user, user permissions, group permissions, the version with sector and predecessor,
-    # agreements with themes, all themes, decisions, expert meetings
-    assert weinig == veel == 9
+    # agreements with themes, all themes, decisions, expert meetings, their meetings in the portal
+    assert weinig == veel == 10
 
 
 def test_the_concept_page_of_the_project_team_takes_a_fixed_number_of_queries(client) -> None:
@@ -84,8 +85,8 @@ def test_the_concept_page_of_the_project_team_takes_a_fixed_number_of_queries(cl
     groot = _agenda("groot", afspraken=16, extra=3, status="concept")
     weinig = _tel(client, klein.get_absolute_url())
     veel = _tel(client, groot.get_absolute_url())
-    # the same nine: the editing controls and forms need no queries of their own
-    assert weinig == veel == 9
+    # the same ten: the editing controls and forms need no queries of their own
+    assert weinig == veel == 10
     # A later version links to the one it was based on, without a query for that one's sector.
     services.leg_agenda_voor(groot, actor=None)
     services.leg_agendabesluit_vast(
@@ -93,7 +94,7 @@ def test_the_concept_page_of_the_project_team_takes_a_fixed_number_of_queries(cl
     )
     services.stel_agenda_vast(groot, actor=None)
     tweede = services.nieuwe_agendaversie(groot.sector, actor=None)
-    assert _tel(client, tweede.get_absolute_url()) == 9
+    assert _tel(client, tweede.get_absolute_url()) == 10
 
 
 def test_the_overview_takes_a_fixed_number_of_queries(client) -> None:

@@ -58,9 +58,9 @@ def test_it_lists_networks_in_constant_queries(client, coordinator) -> None:
     weinig = _tel(client, reverse("netwerken:lijst"))
     _vul(27, coordinator)  # 30 networks in all, one page of 20
     veel = _tel(client, reverse("netwerken:lijst"))
-    # session, user with organisation, global user perms, global group perms, project-team group,
+    # session, user with organisation and roles, global user perms, global group perms,
     # sector choices, region choices, count, page of networks, their sectors, their regions
-    assert weinig == veel == 11
+    assert weinig == veel == 10
 
 
 def test_it_shows_a_network_in_constant_queries(client, coordinator) -> None:
@@ -82,8 +82,9 @@ def test_it_shows_a_network_in_constant_queries(client, coordinator) -> None:
     veel = _tel(client, netwerk.get_absolute_url())
     # session, user, global user and group perms, the network, object perms (user, group),
     # regions, participants, members, sectors, project-team group, 4 history sources,
-    # history labels (organisations, people), the action plan, open invitations, candidate members
-    assert weinig == veel == 21
+    # history labels (organisations, people), the action plan, the network's next meetings,
+    # open invitations, candidate members
+    assert weinig == veel == 22
 
 
 def test_it_shows_my_overview_in_constant_queries(client, coordinator) -> None:

@@ -19,7 +19,10 @@ from django.db import transaction
 
 from actieplannen.demo import laad_actieplan_demo
 from agenda.demo import laad_agenda_demo
+from bijeenkomsten.demo import laad_bijeenkomsten_demo
 from menukaart.demo import laad_menukaart_demo
+from monitoring.demo import laad_monitoring_demo
+from monitoring.momentopnamen import laad_momentopname_demo
 from netwerken import services
 from netwerken.models import Deelname, Gebruiker, Lidmaatschap, Netwerk, Organisatie
 
@@ -166,6 +169,9 @@ class Command(BaseCommand):
         # Assessments and plans, written by the people of each network (history names them).
         self.stdout.write(laad_actieplan_demo())
         self.stdout.write(laad_menukaart_demo())
+        self.stdout.write(laad_monitoring_demo(actor=projectteam))
+        self.stdout.write(laad_momentopname_demo())  # 24 months of snapshots for the trend
+        self.stdout.write(laad_bijeenkomsten_demo())
         self.stdout.write(self.style.SUCCESS("Demodata geladen."))
 
     def controleer_en_plan(self) -> list[DemoAccount]:

@@ -12,6 +12,7 @@ Source: CBS, Gebieden in Nederland / PDOK CBS Gebiedsindelingen (open data); see
 from __future__ import annotations
 
 import csv
+import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from simple_history.utils import bulk_create_with_history
 
 from agenda.models import Thema
 from menukaart.startinhoud import laad_startinhoud
+from monitoring.models import Programmamijlpaal
 from netwerken import services
 from netwerken.groepen import zorg_voor_groepen
 from netwerken.models import Deelname, Gemeente, Netwerk, NetwerkRegio, Organisatie, Sector
@@ -752,6 +754,30 @@ def laad_landelijk_netwerk(lader: Lader) -> None:
             lader.teller.aangemaakt["deelnames"] += 1
 
 
+def laad_programmamijlpalen(teller: Teller) -> None:
+    """The programme's milestones from mijlpalen.csv, matched on `code`.
+
+    The project team maintains the dates in the portal (a deadline moved, the day it was reached),
+    so a reload sets `gereed_uiterlijk` only on a new milestone and never touches `behaald_op`;
+    the texts follow the file.
+    """
+    bestaand = Programmamijlpaal.objects.in_bulk(field_name="code")
+    for rij in lees_csv("mijlpalen.csv"):
+        code = rij["code"].strip()
+        waarden: dict[str, Any] = {
+            "resultaat": rij["resultaat"].strip(),
+            "omschrijving": rij["omschrijving"].strip(),
+        }
+        if code not in bestaand:
+            try:
+                waarden["gereed_uiterlijk"] = datetime.date.fromisoformat(rij["gereed_uiterlijk"].strip())
+            except ValueError:
+                raise CommandError(
+                    f"mijlpalen.csv: {code} heeft geen geldige datum gereed_uiterlijk (JJJJ-MM-DD)."
+                ) from None
+        upsert(Programmamijlpaal, bestaand, "code", code, waarden, teller)
+
+
 class Command(BaseCommand):
     help = "Laadt de referentiedata (sectoren, thema's, veiligheidsregio's, gemeenten, organisaties, netwerken). Veilig om te herhalen."
 
@@ -769,6 +795,7 @@ class Command(BaseCommand):
             lader.schrijf_organisaties()
             lader.laad_netwerken(drinkwater, netbeheerders)
             laad_landelijk_netwerk(lader)
+            laad_programmamijlpalen(teller)
             startinhoud = laad_startinhoud()
 
         self.stdout.write(
@@ -780,7 +807,8 @@ class Command(BaseCommand):
             f"{Organisatie.objects.exclude(soort=Organisatie.Soort.VEILIGHEIDSREGIO).count()} andere organisaties, "
             f"{Netwerk.objects.count()} netwerken, "
             f"{NetwerkRegio.objects.count()} regio's in netwerken, "
-            f"{Deelname.objects.count()} deelnames."
+            f"{Deelname.objects.count()} deelnames, "
+            f"{Programmamijlpaal.objects.count()} programmamijlpalen."
         )
         self.stdout.write(startinhoud)
         if teller.totaal() == 0:
