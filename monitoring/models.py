@@ -210,6 +210,7 @@ class Rapport(models.Model):
         related_name="+",
     )
     aangevraagd_op = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
+    gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
     gereed_op = models.DateTimeField(_("gereed op"), null=True, blank=True)
     schema = models.ForeignKey(
         "Rapportschema",

@@ -23,6 +23,7 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -52,6 +53,10 @@ ONVERWACHTE_FOUT = (
     "Er ging iets mis bij het maken van de rapportage; er is geen bestand opgeslagen. "
     "Probeer het opnieuw. Blijft het misgaan, neem dan contact op met de beheerder "
     "(technische melding: {soort})."
+)
+AFGEBROKEN = (
+    "Het maken van de rapportage is afgebroken (de achtergrondverwerking stopte); er is geen bestand "
+    "opgeslagen. Vraag de rapportage opnieuw aan."
 )
 
 
@@ -184,8 +189,14 @@ def genereer(rapport_id: int) -> Rapport | None:
     """
     from .reports import render_rapport
 
-    geclaimd = Rapport.objects.filter(pk=rapport_id, status=Rapport.Status.WACHTRIJ).update(
-        status=Rapport.Status.BEZIG, voortgang=2, stap="Gestart", fout=""
+    # A run that died mid-way (worker killed, time limit) left the row *bezig*: a redelivered
+    # message may take it over once no live run can still be busy with it.
+    geclaimd = (
+        Rapport.objects.filter(pk=rapport_id)
+        .filter(
+            Q(status=Rapport.Status.WACHTRIJ) | Q(status=Rapport.Status.BEZIG, gestart_op__lt=afbreekgrens())
+        )
+        .update(status=Rapport.Status.BEZIG, voortgang=2, stap="Gestart", fout="", gestart_op=timezone.now())
     )
     if not geclaimd:
         logger.info("rapport %s: niet in de wachtrij (al gemaakt, bezig of verwijderd)", rapport_id)
@@ -230,6 +241,22 @@ def genereer(rapport_id: int) -> Rapport | None:
         return None
     rapport.refresh_from_db()
     logger.info("rapport %s gereed: %s pagina's in %s ms", rapport_id, rapport.paginas, rapport.duur_ms)
+    return rapport
+
+
+def afbreekgrens() -> datetime.datetime:
+    """A run started before this moment cannot be alive: Celery's hard time limit has passed."""
+    return timezone.now() - datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+
+
+def markeer_afgebroken(rapport: Rapport) -> Rapport:
+    """Record as failed a report whose run died (still *bezig* after the time limit), so its page
+    shows the error and offers to request it again instead of a progress bar that never moves."""
+    if rapport.status == Rapport.Status.BEZIG and rapport.gestart_op and rapport.gestart_op < afbreekgrens():
+        Rapport.objects.filter(pk=rapport.pk, status=Rapport.Status.BEZIG).update(
+            status=Rapport.Status.MISLUKT, stap="Mislukt", fout=AFGEBROKEN, bestand=""
+        )
+        rapport.refresh_from_db()
     return rapport
 
 

@@ -250,7 +250,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
     An htmx poll gets only the progress partial; it stops polling once the report is finished.
     """
-    rapport = rapporten.get_rapport_for_user(request.user, pk)
+    rapport = rapporten.markeer_afgebroken(rapporten.get_rapport_for_user(request.user, pk))
     context = {
         "rapport": rapport,
         "bezig": rapport.status in (Rapport.Status.WACHTRIJ, Rapport.Status.BEZIG),

@@ -203,6 +203,48 @@ def test_a_failed_report_is_not_retried_by_a_second_run(wereld):
     assert Rapport.objects.get(pk=rapport.pk).status == Rapport.Status.MISLUKT
 
 
+def _afgebroken(rapport: Rapport, minuten: int) -> None:
+    """As a run leaves the row when its worker dies `minuten` minutes after starting it."""
+    Rapport.objects.filter(pk=rapport.pk).update(
+        status=Rapport.Status.BEZIG,
+        voortgang=40,
+        stap="Hoofdstuk 2",
+        gestart_op=timezone.now() - datetime.timedelta(minutes=minuten),
+    )
+
+
+def test_a_run_that_died_is_taken_over_by_a_redelivered_task_after_the_time_limit(wereld, opslag, settings):
+    rapport = vraag(wereld, wereld.projectteam)
+    _afgebroken(rapport, minuten=1)
+    assert rapporten.genereer(rapport.pk) is None  # a live run may still be busy: hands off
+
+    _afgebroken(rapport, minuten=settings.CELERY_TASK_TIME_LIMIT // 60 + 2)
+    rapporten.genereer(rapport.pk)
+
+    rapport.refresh_from_db()
+    assert (rapport.status, rapport.voortgang) == (Rapport.Status.GEREED, 100)
+    assert len(bestanden(opslag)) == 1
+
+
+def test_a_report_whose_run_died_shows_the_error_and_can_be_requested_again(client, wereld, opslag, settings):
+    rapport = vraag(wereld, wereld.projectteam)
+    client.force_login(wereld.projectteam)
+    _afgebroken(rapport, minuten=1)
+    assert (
+        "Opnieuw aanvragen"
+        not in client.get(reverse("monitoring:rapport", args=[rapport.pk])).content.decode()
+    )
+
+    _afgebroken(rapport, minuten=settings.CELERY_TASK_TIME_LIMIT // 60 + 2)
+    pagina = client.get(reverse("monitoring:rapport", args=[rapport.pk])).content.decode()
+
+    rapport.refresh_from_db()
+    assert (rapport.status, rapport.bestand.name) == (Rapport.Status.MISLUKT, "")
+    assert "is afgebroken" in pagina
+    assert "Opnieuw aanvragen" in pagina
+    assert bestanden(opslag) == []
+
+
 # --- Who sees which report ------------------------------------------------------------------------
 
 
