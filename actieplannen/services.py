@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Model
 from django.utils import timezone
 
 from agenda.models import Agenda, Samenwerkingsafspraak
+from continuiteit.conflict import controleer_revisie
 from continuiteit.historie import bewaar as _bewaar
 from continuiteit.historie import verwijder as _verwijder
 from continuiteit.opmaak import euro
@@ -40,79 +40,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from netwerken.models import Gebruiker, Organisatie
-
-
-# --- Conflicts ------------------------------------------------------------------------------------
-
-
-@dataclass
-class Veldverschil:
-    veld: str
-    was: str
-    nu: str
-
-
-@dataclass
-class Bewerkingsconflict(Exception):
-    """Someone else saved the object after the editor loaded it; nothing was saved."""
-
-    onderwerp: str
-    door: str
-    op: datetime.datetime | None
-    verschillen: list[Veldverschil] = field(default_factory=list)
-
-    def __str__(self) -> str:
-        wie = f"{self.door} heeft" if self.door else "Iemand anders heeft"
-        return (
-            f"{wie} {self.onderwerp} intussen gewijzigd. Uw wijziging is niet opgeslagen; "
-            "bekijk wat er veranderde en voer uw wijziging zo nodig opnieuw in."
-        )
-
-
-def _toon(obj: Model, veld: str, waarde: Any) -> str:
-    model_veld = obj._meta.get_field(veld)
-    if waarde is None or waarde == "":
-        return "—"
-    if model_veld.choices:
-        return str(dict(model_veld.flatchoices).get(waarde, waarde))
-    if model_veld.is_relation:
-        return str(model_veld.related_model._default_manager.filter(pk=waarde).first() or "—")
-    if isinstance(waarde, bool):
-        return "ja" if waarde else "nee"
-    if isinstance(waarde, datetime.date):
-        return f"{waarde:%d-%m-%Y}"
-    if isinstance(waarde, Decimal):
-        return euro(waarde)
-    return str(waarde)
-
-
-def _controleer_revisie(obj: Actieplan | Verbeteractie, revisie: int | None, onderwerp: str) -> None:
-    """Refuse a save that started from an older revision, saying what changed since then."""
-    if revisie is None or int(revisie) == obj.revisie:
-        return
-    toen = obj.history.filter(revisie=int(revisie)).order_by("-history_date").first()
-    laatste = obj.history.select_related("history_user").order_by("-history_date").first()
-    verschillen = []
-    if toen is not None:
-        for model_veld in obj._meta.concrete_fields:
-            naam = model_veld.attname
-            if naam in ("id", "revisie") or not hasattr(toen, naam):
-                continue
-            oud, nieuw = getattr(toen, naam), getattr(obj, naam)
-            if oud != nieuw:
-                verschillen.append(
-                    Veldverschil(
-                        str(model_veld.verbose_name),
-                        _toon(obj, model_veld.name, oud),
-                        _toon(obj, model_veld.name, nieuw),
-                    )
-                )
-    raise Bewerkingsconflict(
-        onderwerp=onderwerp,
-        door=str(laatste.history_user) if laatste and laatste.history_user else "",
-        op=laatste.history_date if laatste else None,
-        verschillen=verschillen,
-    )
 
 
 # --- Plans ----------------------------------------------------------------------------------------
@@ -279,7 +206,7 @@ def instemmingsstand(plan: Actieplan) -> list[dict]:
 @transaction.atomic
 def wijzig_plan(plan: Actieplan, *, revisie: int | None, actor: Gebruiker | None, **velden: Any) -> Actieplan:
     plan = _vergrendel_plan(plan)
-    _controleer_revisie(plan, revisie, "het actieplan")
+    controleer_revisie(plan, revisie, "het actieplan")
     toegestaan = {"titel", "toelichting", "tlp"}
     if set(velden) - toegestaan:
         raise ValidationError("Onbekende velden.")
@@ -435,7 +362,7 @@ def wijzig_actie(
         .select_related("actieplan__netwerk")
         .get(pk=actie.pk)
     )
-    _controleer_revisie(actie, revisie, f"de actie „{actie.titel}”")
+    controleer_revisie(actie, revisie, f"de actie „{actie.titel}”")
     oud = {
         naam: getattr(actie, actie._meta.get_field(naam).attname) for naam in Verbeteractie.WEZENLIJKE_VELDEN
     }
@@ -454,7 +381,7 @@ def wijzig_actie(
 @transaction.atomic
 def verwijder_actie(actie: Verbeteractie, *, revisie: int | None, actor: Gebruiker | None) -> None:
     actie = Verbeteractie.objects.select_for_update(of=("self",)).select_related("actieplan").get(pk=actie.pk)
-    _controleer_revisie(actie, revisie, f"de actie „{actie.titel}”")
+    controleer_revisie(actie, revisie, f"de actie „{actie.titel}”")
     plan, naam = actie.actieplan, _noem(actie)
     _verwijder(actie, actor)
     _wezenlijke_wijziging(_vergrendel_plan(plan), f"{naam} verwijderd.", actor)

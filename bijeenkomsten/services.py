@@ -54,7 +54,7 @@ from django.utils import timezone
 
 from actieplannen import services as actieplan_services
 from actieplannen.models import TLP, Verbeteractie
-from actieplannen.services import Bewerkingsconflict
+from continuiteit.conflict import Bewerkingsconflict, Veldverschil, controleer_revisie, toon_waarde
 from continuiteit.historie import bewaar as _bewaar
 from continuiteit.historie import verwijder as _verwijder
 from netwerken.models import Deelname, Gebruiker, Lidmaatschap, Organisatie
@@ -241,7 +241,7 @@ def wijzig_bijeenkomst(
     if set(velden) - set(WIJZIGBARE_VELDEN):
         raise ValidationError("Onbekende velden.")
     bijeenkomst = _vergrendel(bijeenkomst)
-    actieplan_services._controleer_revisie(bijeenkomst, revisie, f"de bijeenkomst „{bijeenkomst.titel}”")  # type: ignore[arg-type]
+    controleer_revisie(bijeenkomst, revisie, f"de bijeenkomst „{bijeenkomst.titel}”")
     if bijeenkomst.is_geannuleerd:
         raise ValidationError("Deze bijeenkomst is geannuleerd en kan niet meer worden gewijzigd.")
     for veld in ("begin", "einde"):
@@ -271,7 +271,7 @@ def annuleer_bijeenkomst(
     """Cancel: SEQUENCE+1 and a cancellation (METHOD:CANCEL, same UID) to every invitee who did
     not decline. The meeting stays visible, marked as cancelled."""
     bijeenkomst = _vergrendel(bijeenkomst)
-    actieplan_services._controleer_revisie(bijeenkomst, revisie, f"de bijeenkomst „{bijeenkomst.titel}”")  # type: ignore[arg-type]
+    controleer_revisie(bijeenkomst, revisie, f"de bijeenkomst „{bijeenkomst.titel}”")
     if bijeenkomst.is_geannuleerd:
         raise ValidationError("Deze bijeenkomst is al geannuleerd.")
     if bijeenkomst.is_voorbij():
@@ -466,7 +466,7 @@ def _aanwezigheidsconflict(
         door=door,
         op=laatste.history_date if laatste is not None else None,
         verschillen=[
-            actieplan_services.Veldverschil(
+            Veldverschil(
                 f"Aanwezigheid van {g.gebruiker.naam}",
                 _toon_aanwezig(getoond[g.pk]),
                 _toon_aanwezig(g.aanwezig),
@@ -575,7 +575,7 @@ def leg_notulen_vast(
     agenda, the agenda's record of the meeting is created or re-dated and linked — without the
     minutes or names (see `_werk_agendaverslag_bij`)."""
     bijeenkomst = _vergrendel(bijeenkomst)
-    actieplan_services._controleer_revisie(bijeenkomst, revisie, f"de bijeenkomst „{bijeenkomst.titel}”")  # type: ignore[arg-type]
+    controleer_revisie(bijeenkomst, revisie, f"de bijeenkomst „{bijeenkomst.titel}”")
     _na_begin(bijeenkomst, "notulen")
     bijeenkomst.notulen = (notulen or "").strip()
     bijeenkomst.notulen_vastgelegd_op = timezone.now()
@@ -603,8 +603,8 @@ def _beschrijf(actie: Verbeteractie, oud: dict[str, Any], velden: Iterable[str])
     delen = []
     for naam in velden:
         model_veld = actie._meta.get_field(naam)
-        voor = actieplan_services._toon(actie, naam, oud[naam])
-        na = actieplan_services._toon(actie, naam, getattr(actie, model_veld.attname))
+        voor = toon_waarde(actie, naam, oud[naam])
+        na = toon_waarde(actie, naam, getattr(actie, model_veld.attname))
         if voor != na:
             delen.append(f"{model_veld.verbose_name}: {voor} → {na}")
     return "; ".join(delen)

@@ -25,10 +25,9 @@ from simple_history.utils import bulk_create_with_history
 
 from actieplannen import services as actieplan_services
 from actieplannen.models import TLP, Verbeteractie
-from actieplannen.services import Bewerkingsconflict, Veldverschil
 from agenda.models import Samenwerkingsafspraak
+from continuiteit.conflict import Bewerkingsconflict, conflict
 from continuiteit.historie import bewaar, verwijder
-from continuiteit.opmaak import euro
 from netwerken.models import Netwerk, Organisatie
 
 from .models import Leerpunt, Programmabijdrage, Programmamijlpaal
@@ -62,19 +61,6 @@ def versie_van(obj: models.Model) -> str:
     return "" if versie is None else str(versie)
 
 
-def _toon(obj: models.Model, veldnaam: str, waarde: Any) -> str:
-    veld = obj._meta.get_field(veldnaam)
-    if waarde is None or waarde == "":
-        return "—"
-    if veld.is_relation:
-        return str(veld.related_model._default_manager.filter(pk=waarde).first() or "—")
-    if isinstance(waarde, datetime.date):
-        return f"{waarde:%d-%m-%Y}"
-    if isinstance(waarde, Decimal):
-        return euro(waarde)
-    return str(waarde)
-
-
 def controleer_versie(obj: models.Model, versie: str | None, onderwerp: str) -> None:
     """Refuse a save that started from an older version, saying who changed what since.
 
@@ -88,26 +74,9 @@ def controleer_versie(obj: models.Model, versie: str | None, onderwerp: str) -> 
     if str(versie) == huidig:
         return
     toen = obj.history.filter(history_id=int(versie)).first() if str(versie).isdigit() else None
-    verschillen = []
-    if toen is not None:
-        for veld in obj._meta.concrete_fields:
-            if veld.name == "id" or not hasattr(toen, veld.attname):
-                continue
-            oud, nu = getattr(toen, veld.attname), getattr(obj, veld.attname)
-            if oud != nu:
-                verschillen.append(
-                    Veldverschil(
-                        str(veld.verbose_name), _toon(obj, veld.name, oud), _toon(obj, veld.name, nu)
-                    )
-                )
     if laatste is not None and laatste.history_type == "-":
         raise ValidationError(f"{onderwerp.capitalize()} is intussen verwijderd.")
-    raise Bewerkingsconflict(
-        onderwerp=onderwerp,
-        door=str(laatste.history_user) if laatste and laatste.history_user else "",
-        op=laatste.history_date if laatste else None,
-        verschillen=verschillen,
-    )
+    raise conflict(obj, toen, laatste, onderwerp)
 
 
 def _vergrendel(obj: models.Model) -> models.Model:

@@ -204,13 +204,18 @@ class Groep:
         return [a for a in self.acties if a.landelijke_actie_id is None]
 
     @property
-    def redenen(self) -> list[str]:
-        """Why the group was formed, in Dutch, one sentence per reason."""
-        zinnen = [
+    def redenen_agendapunt(self) -> list[str]:
+        """The shared agenda items as reasons (national text: safe to repeat in the national plan)."""
+        return [
             f"Zelfde agendapunt: „{punt.titel}” ({punt.aantal} acties)."
             for punt in self.agendapunten
             if punt.aantal >= 2
         ]
+
+    @property
+    def redenen(self) -> list[str]:
+        """Why the group was formed, in Dutch, one sentence per reason."""
+        zinnen = self.redenen_agendapunt
         if self.gedeelde_woorden:
             zinnen.append("Vergelijkbare tekst: gedeelde woorden " + ", ".join(self.gedeelde_woorden) + ".")
         return zinnen
@@ -522,11 +527,7 @@ def voorstel(groep: Groep, datum: datetime.date) -> tuple[str, str]:
         f"uit {len(groep.netwerken)} netwerken lijken beter landelijk te organiseren."
     ]
     # Agenda items are national text; the shared words come from the regional actions, so they stay out.
-    delen += [
-        f"Zelfde agendapunt: „{punt.titel}” ({punt.aantal} acties)."
-        for punt in groep.agendapunten
-        if punt.aantal >= 2
-    ]
+    delen += groep.redenen_agendapunt
     if groep.gedeelde_woorden:
         delen.append("De acties lijken ook qua tekst op elkaar.")
     delen.append(

@@ -20,13 +20,13 @@ from django.utils.text import Truncator
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bijeenkomsten.models import Besluit
+from continuiteit.conflict import Bewerkingsconflict
 from continuiteit.historie import Bron, wijzigingen
 
 from .. import services
 from ..access import BEWERKEN, get_actie_for_user, get_actieplan_for_user
 from ..forms import ActieForm, InlineActieForm, MijlpaalForm, VoortgangForm
 from ..models import TLP, Mijlpaal, Verbeteractie
-from ..services import Bewerkingsconflict
 from .helpers import CONFLICT, ONGELDIG, is_htmx, met_revisie, rechten, voeg_fouten_toe
 from .plan import ACTIE_HISTORIEVELDEN, PARTIJEN
 

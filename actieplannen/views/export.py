@@ -23,12 +23,14 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
+from continuiteit.conflict import Bewerkingsconflict
+
 from ..access import BEWERKEN, get_actieplan_for_user
 from ..excel import ImportResultaat, bestandsnaam, exporteer_actieplan, lees_import, pas_import_toe
 from ..forms_import import ImportForm
 from ..models import Actieplan
 from ..reports import render_netwerkrapportage_pdf
-from ..services import IN_INSTEMMING_OF_LATER, Bewerkingsconflict
+from ..services import IN_INSTEMMING_OF_LATER
 
 if TYPE_CHECKING:
     from django.http import HttpRequest

@@ -21,13 +21,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from agenda.models import Thema
+from continuiteit.conflict import Bewerkingsconflict
 from continuiteit.historie import Bron, wijzigingen
 
 from .. import services
 from ..access import BEHEREN, BEWERKEN, get_actieplan_for_user
 from ..forms import InstemmingForm, PlanFilterForm, PlanForm
 from ..models import TLP, Actieplan, Instemming, Mijlpaal, Verbeteractie
-from ..services import Bewerkingsconflict
 from .helpers import CONFLICT, met_revisie, rechten, voeg_fouten_toe
 
 if TYPE_CHECKING:

@@ -24,9 +24,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from actieplannen.models import Verbeteractie
-from actieplannen.services import Bewerkingsconflict
 from actieplannen.views.helpers import CONFLICT, is_htmx, met_revisie, voeg_fouten_toe
 from agenda.models import Agenda
+from continuiteit.conflict import Bewerkingsconflict
 from continuiteit.historie import Bron, wijzigingen
 from netwerken.permissions import get_netwerk_for_user
 

@@ -19,8 +19,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from actieplannen.services import Bewerkingsconflict
 from actieplannen.views.helpers import CONFLICT, ONGELDIG, is_htmx, voeg_fouten_toe
+from continuiteit.conflict import Bewerkingsconflict
 
 from .. import access, services
 from ..forms import AanwezigheidForm, AntwoordForm, UitnodigenForm

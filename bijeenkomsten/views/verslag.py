@@ -21,8 +21,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from actieplannen.services import Bewerkingsconflict
 from actieplannen.views.helpers import CONFLICT, met_revisie, voeg_fouten_toe
+from continuiteit.conflict import Bewerkingsconflict
 
 from .. import access, services
 from ..forms import BesluitForm, NotulenForm

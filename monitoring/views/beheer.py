@@ -24,8 +24,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from actieplannen.services import Bewerkingsconflict
 from actieplannen.views.helpers import voeg_fouten_toe
+from continuiteit.conflict import Bewerkingsconflict
 from continuiteit.historie import Bron, wijzigingen
 from continuiteit.opmaak import euro
 from netwerken.models import Netwerk, Organisatie

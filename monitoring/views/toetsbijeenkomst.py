@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from actieplannen.models import Verbeteractie
-from actieplannen.services import Bewerkingsconflict
+from continuiteit.conflict import Bewerkingsconflict
 
 from .. import services
 from ..forms import ToetsbijeenkomstFilterForm, VoorstelForm

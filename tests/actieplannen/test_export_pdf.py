@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import shutil
-import subprocess
 from decimal import Decimal
 
 import pytest
@@ -19,30 +17,9 @@ from actieplannen import services
 from actieplannen.models import TLP
 from actieplannen.reports import render_netwerkrapportage_pdf, strengste_tlp
 from netwerken.models import Gebruiker
+from tests.pdftekst import paginas, tekst
 
 pytestmark = pytest.mark.django_db
-
-
-def paginas(pdf: bytes) -> list[str]:
-    """The text of every page, read one page at a time (`pdftotext -f N -l N`), in layout order."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (Debian package poppler-utils) is not installed: cannot read the PDF back")
-
-    def lees(*argumenten: str) -> str:
-        return subprocess.run(
-            ["pdftotext", "-layout", "-enc", "UTF-8", *argumenten, "-", "-"],
-            input=pdf,
-            capture_output=True,
-            check=True,
-        ).stdout.decode()
-
-    aantal = lees().count("\f")
-    return [lees("-f", str(n), "-l", str(n)) for n in range(1, aantal + 1)]
-
-
-def tekst(pdf: bytes) -> str:
-    """All text with whitespace collapsed (a table cell may wrap anywhere)."""
-    return " ".join(" ".join(paginas(pdf)).split())
 
 
 @pytest.fixture

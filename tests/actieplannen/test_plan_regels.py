@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 
 from actieplannen import services
 from actieplannen.models import TLP, Actieplan, Instemming, Verbeteractie
-from actieplannen.services import Bewerkingsconflict
+from continuiteit.conflict import Bewerkingsconflict
 from netwerken.models import Lidmaatschap
 from tests.factories import maak_lid, maak_netwerk
 

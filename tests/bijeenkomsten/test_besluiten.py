@@ -12,9 +12,9 @@ from django.urls import reverse
 
 from actieplannen import services as actie_services
 from actieplannen.models import TLP, Verbeteractie
-from actieplannen.services import Bewerkingsconflict
 from bijeenkomsten import services
 from bijeenkomsten.models import Besluit, Bijeenkomst
+from continuiteit.conflict import Bewerkingsconflict
 from netwerken.models import Lidmaatschap
 from tests.factories import maak_lid
 

@@ -10,10 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from actieplannen.models import TLP
-from actieplannen.services import Bewerkingsconflict
 from agenda.models import Expertbijeenkomst
 from bijeenkomsten import services
 from bijeenkomsten.models import Agendapunt, Bijeenkomst, Genodigde
+from continuiteit.conflict import Bewerkingsconflict
 
 from .conftest import amsterdam, over_dagen
 

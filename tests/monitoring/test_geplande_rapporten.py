@@ -5,9 +5,7 @@ Also the admin where administrators configure the schedules, and the command tha
 from __future__ import annotations
 
 import datetime
-import shutil
 import socket
-import subprocess
 from decimal import Decimal
 from io import StringIO
 
@@ -30,6 +28,7 @@ from monitoring.models import (
 )
 from netwerken.models import Gebruiker, Lidmaatschap, Sector
 from tests.factories import GebruikerFactory, RegioFactory, maak_agenda, maak_lid, maak_netwerk
+from tests.pdftekst import tekst as pdf_tekst
 
 pytestmark = pytest.mark.django_db
 
@@ -41,16 +40,6 @@ DECEMBER = datetime.date(2026, 12, 1)
 def _instellingen(settings, tmp_path) -> None:
     settings.SITE_URL = SITE
     settings.PRIVE_BESTANDEN = tmp_path
-
-
-def pdf_tekst(pdf: bytes) -> str:
-    """The PDF's text as a reader sees it (poppler's pdftotext), whitespace collapsed."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (Debian package poppler-utils) is not installed: cannot read the PDF back")
-    uit = subprocess.run(
-        ["pdftotext", "-layout", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout.decode()
-    return " ".join(uit.split())
 
 
 def lid_van(groep: str, **velden) -> Gebruiker:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import shutil
-import subprocess
 
 import pytest
 from django.db import connection
@@ -22,6 +20,7 @@ from monitoring.models import Leerpunt, Programmamijlpaal, Rapport
 from monitoring.reports import render_cvi_pdf, render_eind_pdf, render_rapport, render_stuurgroep_pdf
 from netwerken.models import Sector
 from tests.monitoring.rapportwereld import PERIODE, maak_wereld
+from tests.pdftekst import paginas, tekst
 
 pytestmark = pytest.mark.django_db
 
@@ -31,28 +30,6 @@ VAN, TOT = PERIODE
 @pytest.fixture
 def wereld(db):
     return maak_wereld()
-
-
-def paginas(pdf: bytes) -> list[str]:
-    """The text of every page (`pdftotext -layout`, one page at a time)."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (Debian package poppler-utils) is not installed: cannot read the PDF back")
-
-    def lees(*argumenten: str) -> str:
-        return subprocess.run(
-            ["pdftotext", "-layout", "-enc", "UTF-8", *argumenten, "-", "-"],
-            input=pdf,
-            capture_output=True,
-            check=True,
-        ).stdout.decode()
-
-    aantal = lees().count("\f")
-    return [lees("-f", str(n), "-l", str(n)) for n in range(1, aantal + 1)]
-
-
-def tekst(pdf: bytes) -> str:
-    """All text with whitespace collapsed (a table cell may wrap anywhere)."""
-    return " ".join(" ".join(paginas(pdf)).split())
 
 
 def romp(pdf: bytes) -> str:
