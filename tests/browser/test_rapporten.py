@@ -32,6 +32,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WACHTWOORD = "demo-portaal"
 URL = "/monitoring/rapporten/"
 GEREED_TIMEOUT = 90  # seconds
+LEES_BALK = """() => {
+    const balk = document.querySelector("#rapport-voortgang progress");
+    return balk ? balk.getAttribute("value") : null;
+}"""
 
 
 @pytest.fixture
@@ -92,16 +96,16 @@ def test_the_project_team_starts_a_report_watches_its_progress_and_downloads_it(
 
     # What the bar shows, read from the page until the download appears.
     getoond: list[int] = []
-    balk = page.locator("#rapport-voortgang progress")
     download = page.get_by_role("link", name="PDF downloaden")
     deadline = time.monotonic() + GEREED_TIMEOUT
     while not download.is_visible():
         if time.monotonic() > deadline:
             pytest.fail(f"no download after {GEREED_TIMEOUT} s; the bar showed {getoond}")
-        if balk.count():
-            waarde = balk.get_attribute("value")
-            if waarde is not None and (not getoond or getoond[-1] != int(waarde)):
-                getoond.append(int(waarde))
+        # Read in one step in the page: htmx may swap the bar for the download between two
+        # separate Playwright calls (a count, then an attribute that waits for a bar gone for good).
+        waarde = page.evaluate(LEES_BALK)
+        if waarde is not None and (not getoond or getoond[-1] != int(waarde)):
+            getoond.append(int(waarde))
         page.wait_for_timeout(50)
 
     print(f"de voortgangsbalk toonde: {getoond}")
