@@ -1,8 +1,9 @@
 """Field-level change history from django-simple-history, for display on a page.
 
 `wijzigingen()` turns the historical rows of several models into one timeline of events with
-the changed fields (old → new). It runs one query per source plus one per referenced model for
-labels, however long the history: no per-row `prev_record` lookups.
+the changed fields (old → new). It runs one query per source plus at most one per referenced
+model for labels (none for objects the caller already holds), however long the history: no
+per-row `prev_record` lookups.
 """
 
 from __future__ import annotations
@@ -57,8 +58,14 @@ def _veldnamen(model: type[models.Model], velden: tuple[str, ...] | None) -> lis
     return [f for f in concrete if f.name in velden]
 
 
-def _labels(bronnen: Iterable[tuple[Bron, list]]) -> dict[tuple[type, Any], str]:
-    """Names of every object a foreign key in the rows points at, one query per model."""
+def _labels(
+    bronnen: Iterable[tuple[Bron, list]], bekend: Iterable[models.Model | None] = ()
+) -> dict[tuple[type, Any], str]:
+    """Names of every object a foreign key in the rows points at, one query per model for those
+    not among the objects the page has `bekend` (already loaded)."""
+    labels: dict[tuple[type, Any], str] = {
+        (obj._meta.concrete_model, obj.pk): str(obj) for obj in bekend if obj is not None
+    }
     nodig: dict[type[models.Model], set] = defaultdict(set)
     for bron, rijen in bronnen:
         model = bron.rijen.model.instance_type
@@ -66,9 +73,8 @@ def _labels(bronnen: Iterable[tuple[Bron, list]]) -> dict[tuple[type, Any], str]
             if veld.is_relation and veld.many_to_one:
                 for rij in rijen:
                     waarde = getattr(rij, veld.attname)
-                    if waarde is not None:
+                    if waarde is not None and (veld.related_model, waarde) not in labels:
                         nodig[veld.related_model].add(waarde)
-    labels: dict[tuple[type, Any], str] = {}
     for model, ids in nodig.items():
         for obj in model._default_manager.filter(pk__in=ids):
             labels[(model, obj.pk)] = str(obj)
@@ -95,13 +101,19 @@ def _toon_veld(
     return _toon(velden[naam], getattr(rij, velden[naam].attname), labels)
 
 
-def wijzigingen(bronnen: list[Bron], limiet: int = 50) -> list[Wijziging]:
-    """The newest `limiet` events over all sources, newest first, each with its changed fields."""
+def wijzigingen(
+    bronnen: list[Bron], limiet: int = 50, bekend: Iterable[models.Model | None] = ()
+) -> list[Wijziging]:
+    """The newest `limiet` events over all sources, newest first, each with its changed fields.
+
+    `bekend`: objects the page loaded anyway (e.g. an action's current owner and theme); rows that
+    point at them need no query for their names.
+    """
     geladen = [
         (bron, list(bron.rijen.select_related("history_user").order_by("history_date", "history_id")))
         for bron in bronnen
     ]
-    labels = _labels(geladen)
+    labels = _labels(geladen, bekend)
     gebeurtenissen: list[Wijziging] = []
     for bron, rijen in geladen:
         model = bron.rijen.model.instance_type

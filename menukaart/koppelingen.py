@@ -94,7 +94,8 @@ def menukaart_bij_actie(actie: Verbeteractie, user: Gebruiker, limiet: int = 5) 
     """Context of `menukaart/_suggesties.html` for an action page, in a fixed number of queries.
 
     `actie` must come with `actieplan__netwerk` (as `get_actie_for_user` returns it). Queries:
-    linked items, suggestions, and the user's object permissions on the network (guardian, two).
+    linked items, suggestions, and the user's object permissions on the network (one, unless the
+    page asked already).
     """
     from netwerken.permissions import heeft_recht
 

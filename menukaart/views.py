@@ -148,7 +148,9 @@ def _historie(item: MenukaartItem) -> list:
                 lambda naam: "Koppeling met een actie",
                 velden=(),
             ),
-        ]
+        ],
+        # Loaded with the item (`for_detail`): most rows name these, at no query.
+        bekend=(item.organisatie, item.curator, item.voorgesteld_door),
     )
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Group, Permission
 from django.db.models import Exists, OuterRef
 
 from .models import Gebruiker
@@ -25,3 +26,27 @@ class GebruikerBackend(ModelBackend):
         except Gebruiker.DoesNotExist:
             return None
         return gebruiker if self.user_can_authenticate(gebruiker) else None
+
+    def get_all_permissions(self, user_obj: Gebruiker, obj: object = None) -> set[str]:
+        """The user's global permissions, his own and his groups', in one query instead of Django's two.
+
+        Remembered on the user object (one request) under Django's own cache name, so
+        `get_user_permissions`/`get_group_permissions` keep working as before.
+        """
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        if not hasattr(user_obj, "_perm_cache"):
+            rechten = Permission.objects.all()
+            if not user_obj.is_superuser:
+                eigen = Gebruiker.user_permissions.through.objects.filter(
+                    gebruiker_id=user_obj.pk, permission_id=OuterRef("pk")
+                )
+                via_groep = Group.permissions.through.objects.filter(
+                    group__user=user_obj.pk, permission_id=OuterRef("pk")
+                )
+                rechten = rechten.filter(Exists(eigen) | Exists(via_groep))
+            user_obj._perm_cache = {
+                f"{app}.{codename}"
+                for app, codename in rechten.values_list("content_type__app_label", "codename").order_by()
+            }
+        return user_obj._perm_cache

@@ -9,6 +9,7 @@ app_name = "netwerken"
 urlpatterns = [
     path("netwerken/", views.netwerk_lijst, name="lijst"),
     path("netwerken/<slug:slug>/", views.netwerk_detail, name="detail"),
+    path("netwerken/<slug:slug>/historie/", views.historie, name="historie"),
     path("netwerken/<slug:slug>/leden/toevoegen/", views.lid_toevoegen, name="lid_toevoegen"),
     path("netwerken/<slug:slug>/leden/<int:pk>/rol/", views.lid_rol, name="lid_rol"),
     path("netwerken/<slug:slug>/leden/<int:pk>/verwijderen/", views.lid_verwijderen, name="lid_verwijderen"),

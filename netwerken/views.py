@@ -19,7 +19,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from actieplannen.models import Actieplan, Instemming, Verbeteractie
 from bijeenkomsten.views.elders import volgende_van_netwerk, volgende_voor
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 PER_PAGINA = 20
 BINNENKORT_DAGEN = 14  # "due soon" on Mijn overzicht (§5), as the reminders (§6)
+HISTORIE_LIMIET = 200  # the newest changes on the history page
 
 
 def _fouten(request: HttpRequest, fout: ValidationError) -> None:
@@ -208,7 +209,7 @@ def netwerk_lijst(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _historie(netwerk: Netwerk) -> list:
+def _historie(netwerk: Netwerk, limiet: int) -> list:
     """Changes to the network, its regions, participants and members (who, when, what)."""
     return wijzigingen(
         [
@@ -232,7 +233,8 @@ def _historie(netwerk: Netwerk) -> list:
                 lambda naam: f"Lid {naam('persoon')}",
                 velden=("persoon", "rol"),
             ),
-        ]
+        ],
+        limiet=limiet,
     )
 
 
@@ -268,7 +270,6 @@ def netwerk_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "leden": leden,
         "mag_beheren": mag_beheren,
         "rollen": Lidmaatschap.Rol.choices,
-        "historie": _historie(netwerk),
         "actieplan": Actieplan.objects.filter(netwerk=netwerk).first(),
         "bijeenkomsten": volgende_van_netwerk(request.user, netwerk),
         # Only coordinators convene their network's meetings (issue 7); the project team the other kinds.
@@ -283,6 +284,23 @@ def netwerk_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ).select_related("organisatie")
         )
     return render(request, "netwerken/netwerk_detail.html", context)
+
+
+@login_required
+@require_GET
+def historie(request: HttpRequest, slug: str) -> HttpResponse:
+    """Who changed what in the network, its regions, participants and members; on a page of its
+    own, so the network page keeps to its few queries (six here: four sources and two for names)."""
+    netwerk = get_netwerk_for_user(request.user, slug)
+    return render(
+        request,
+        "netwerken/netwerk_historie.html",
+        {
+            "netwerk": netwerk,
+            "historie": _historie(netwerk, limiet=HISTORIE_LIMIET),
+            "limiet": HISTORIE_LIMIET,
+        },
+    )
 
 
 @login_required

@@ -1,30 +1,18 @@
-"""Small pieces the plan and action views share: rights, service errors on forms, conflicts."""
+"""Small pieces the plan and action views share: service errors on forms, conflicts."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from guardian.core import ObjectPermissionChecker
-
-from netwerken.permissions import ALLE_RECHTEN
 
 if TYPE_CHECKING:
     from django import forms
     from django.http import HttpRequest, QueryDict
 
-    from netwerken.models import Gebruiker, Netwerk
-
 # Status codes of a refused write that htmx swaps into the page (see the meta tag in plan.html).
 CONFLICT = 409
 ONGELDIG = 422
-
-
-def rechten(user: Gebruiker, netwerk: Netwerk) -> set[str]:
-    """The user's object permissions on the network, in one check (as `heeft_recht` decides them)."""
-    if user.is_superuser:
-        return set(ALLE_RECHTEN)
-    return set(ObjectPermissionChecker(user).get_perms(netwerk))
 
 
 def voeg_fouten_toe(form: forms.Form, fout: ValidationError) -> None:

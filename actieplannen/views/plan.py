@@ -23,12 +23,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from agenda.models import Thema
 from continuiteit.conflict import Bewerkingsconflict
 from continuiteit.historie import Bron, wijzigingen
+from netwerken.permissions import rechten_op
 
 from .. import services
 from ..access import BEHEREN, BEWERKEN, get_actieplan_for_user
 from ..forms import InstemmingForm, PlanFilterForm, PlanForm
 from ..models import TLP, Actieplan, Instemming, Mijlpaal, Verbeteractie
-from .helpers import CONFLICT, met_revisie, rechten, voeg_fouten_toe
+from .helpers import CONFLICT, met_revisie, voeg_fouten_toe
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -134,7 +135,7 @@ def _instemmingen(plan: Actieplan, user: Gebruiker, is_coordinator: bool) -> dic
 def plan(request: HttpRequest, slug: str) -> HttpResponse:
     actieplan = get_actieplan_for_user(request.user, slug)
     netwerk = actieplan.netwerk
-    mijn_rechten = rechten(request.user, netwerk)
+    mijn_rechten = rechten_op(request.user, netwerk)
     themas = list(Thema.objects.order_by("nummer"))
     filters = PlanFilterForm(request.GET or None, themas=themas)
     alle = list(

@@ -144,6 +144,6 @@ def test_my_overview_runs_a_fixed_number_of_queries_with_actions_and_consents(cl
     services.dien_in(vitens.plan, actor=vitens.coordinator)
     weinig = tel()
     vul(20)
-    # session, user with roles, global user and group perms, my actions, consents awaiting me, my next meetings,
+    # session, user with roles, global perms (his own and his groups' in one), my actions, consents awaiting me, my next meetings,
     # action history, plan history, memberships with network/kernpartner/plan, their sectors, members
-    assert weinig == tel() == 12
+    assert weinig == tel() == 11

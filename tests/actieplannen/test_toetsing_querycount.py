@@ -62,11 +62,11 @@ def test_the_toetsing_page_takes_the_same_queries_for_6_and_20_items(client, vit
     _tot_twintig_afspraken(vitens)
     veel, html = _tel(client.get, url)
     assert "20</span> van 20 beoordeeld" in html
-    # session, user, the user's and his groups' global permissions (visibility), the network,
-    # his and his groups' object permissions on it (may he edit?), its sectors, the current agendas,
+    # session, user, the user's and his groups' global permissions in one (visibility), the
+    # network, his and his groups' object permissions on it in one (may he edit?), its sectors, the current agendas,
     # their items (with theme and sector), the network's assessments (with the assessed version and
     # the assessor), the actions made from them (with "may he see it", for TLP:RED)
-    assert weinig == veel == 12
+    assert weinig == veel == 10
 
 
 def test_the_htmx_save_takes_the_same_queries_for_6_and_20_items(client, vitens) -> None:
@@ -85,8 +85,8 @@ def test_the_htmx_save_takes_the_same_queries_for_6_and_20_items(client, vitens)
     weinig = opslaan()
     _tot_twintig_afspraken(vitens)
     veel = opslaan()
-    # session, user, global permissions (2), the network, object permissions (2), the item;
+    # session, user, global permissions (1), the network, object permissions (1), the item;
     # the save: savepoint, the item read again with its agenda, "is it of the network's sectors",
     # the locked assessment, update, history row, release; then the re-rendered item and progress:
     # sectors, current agendas, items, assessments, actions
-    assert weinig == veel == 20
+    assert weinig == veel == 18

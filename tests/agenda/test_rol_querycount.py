@@ -74,12 +74,12 @@ def test_the_adopted_version_for_the_project_team_in_constant_queries(client, aa
     rol, _ = _bouw(aantal)
     assert rol.secties.count() == max(8, aantal) + 2 and rol.ondertekeningen.count() == aantal
     client.force_login(_projectteam())
-    # session, user (with organisation), user permissions, group permissions, the version,
+    # session, user (with organisation), user and group permissions (one query), the version,
     # a newer visible version, sections with themes, their comments (organisation, author, answerer),
     # decisions, invited organisations, signatures with regions, the 25 regions
-    assert _tel(client, rol.get_absolute_url()) == 12
+    assert _tel(client, rol.get_absolute_url()) == 11
     # /rolbeschrijving/ shows the same page: the current version instead of the version by number
-    assert _tel(client, reverse("agenda:rol_huidig")) == 12
+    assert _tel(client, reverse("agenda:rol_huidig")) == 11
 
 
 @pytest.mark.parametrize("aantal", [WEINIG, VEEL])
@@ -87,7 +87,7 @@ def test_the_adopted_version_for_a_reader_in_constant_queries(client, aantal) ->
     rol, _ = _bouw(aantal)
     client.force_login(GebruikerFactory(organisatie=BedrijfFactory()))
     # as for the project team (the reader's permissions are looked up the same way)
-    assert _tel(client, rol.get_absolute_url()) == 12
+    assert _tel(client, rol.get_absolute_url()) == 11
 
 
 @pytest.mark.parametrize("aantal", [WEINIG, VEEL])
@@ -96,11 +96,11 @@ def test_the_consultation_for_an_invited_user_and_the_project_team_in_constant_q
 ) -> None:
     rol, regios = _bouw(aantal, tot="consultatie")
     client.force_login(GebruikerFactory(organisatie=regios[0]))
-    # session, user, user and group permissions, the version, a newer version, sections, comments,
+    # session, user, user and group permissions (one query), the version, a newer version, sections, comments,
     # decisions, invited organisations (no signatures before adoption)
-    assert _tel(client, rol.get_absolute_url()) == 10
+    assert _tel(client, rol.get_absolute_url()) == 9
     client.force_login(_projectteam())
-    assert _tel(client, rol.get_absolute_url()) == 10
+    assert _tel(client, rol.get_absolute_url()) == 9
 
 
 @pytest.mark.parametrize("aantal", [WEINIG, VEEL])
@@ -108,7 +108,7 @@ def test_the_versions_and_comparison_pages_in_constant_queries(client, aantal) -
     rol, _ = _bouw(aantal)
     services.nieuwe_rolversie(actor=None)
     client.force_login(_projectteam())
-    # session, user, user and group permissions, versions with their counts
-    assert _tel(client, reverse("agenda:rol_versies")) == 5
-    # session, user, user and group permissions, the visible versions, sections of each (with themes)
-    assert _tel(client, reverse("agenda:rol_vergelijk")) == 7
+    # session, user, user and group permissions (one query), versions with their counts
+    assert _tel(client, reverse("agenda:rol_versies")) == 4
+    # session, user, user and group permissions (one query), the visible versions, sections of each (with themes)
+    assert _tel(client, reverse("agenda:rol_vergelijk")) == 6

@@ -86,13 +86,13 @@ def test_the_feed_runs_a_fixed_number_of_queries(client, kring, django_assert_nu
             services.nodig_uit(toets, personen=[kring.bcm, kring.buiten], actor=kring.projectteam)
 
     # feed with its owner, his project-team role (groups), his global user and group permissions
-    # (network visibility), the meetings (network visibility, membership and invitation as
+    # in one (network visibility), the meetings (network visibility, membership and invitation as
     # subqueries), their invitees with persons
     plan(2)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert len(_uids(client.get(_feed_url(feed)))) == 4
     plan(4)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert len(_uids(client.get(_feed_url(feed)))) == 12
 
 

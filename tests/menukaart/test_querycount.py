@@ -40,10 +40,10 @@ def test_the_search_page_runs_in_constant_queries(client, wereld, wie) -> None:
     weinig = _tel(client, url, zoekvraag)
     _vul(wereld, 27, begin=3)  # 30 matches: a full page of 20
     veel = _tel(client, url, zoekvraag)
-    # session, user, the user's global permissions and group permissions (curator?), the chosen
+    # session, user, the user's global permissions, his own and his groups' (curator?), the chosen
     # theme and sector (form), count, page of items, their themes, their sectors, theme and sector
     # choices for the filter form
-    assert weinig == veel == 12
+    assert weinig == veel == 11
 
 
 def _item_met_alles(wereld, aantal: int):
@@ -70,19 +70,20 @@ def test_the_item_page_runs_in_constant_queries_for_a_member(client, wereld) -> 
     client.force_login(wereld.lid)
     weinig = _tel(client, _item_met_alles(wereld, 3).get_absolute_url())
     veel = _tel(client, _item_met_alles(wereld, 8).get_absolute_url())
-    # session, user, global user and group permissions (curator?), the item with organisation,
+    # session, user, global permissions in one (curator?), the item with organisation,
     # curator and proposer, its themes, sectors, links, attachments (with uploader), the visible
     # actions using it, the user's open actions to link to (one query each)
-    assert weinig == veel == 11
+    assert weinig == veel == 10
 
 
 def test_the_item_page_runs_in_constant_queries_for_the_project_team(client, wereld) -> None:
     client.force_login(wereld.projectteam)
     weinig = _tel(client, _item_met_alles(wereld, 3).get_absolute_url())
     veel = _tel(client, _item_met_alles(wereld, 8).get_absolute_url())
-    # as for a member (11), plus the total of plans using it, and the history: four sources
-    # (item, links, attachments, links with actions), each with its acting users
-    assert weinig == veel == 16
+    # as for a member (10), plus the total of plans using it, and the history: four sources
+    # (item, links, attachments, links with actions), each with its acting users (names of the
+    # item's organisation, curator and proposer come with the item)
+    assert weinig == veel == 15
 
 
 def test_the_curation_and_loket_pages_run_in_constant_queries(client, wereld) -> None:
@@ -102,11 +103,11 @@ def test_the_curation_and_loket_pages_run_in_constant_queries(client, wereld) ->
         vraag = services.stel_vraag(vraag=f"Vraag {i}", item=wereld.item(f"Over {i}"), actor=wereld.waarnemer)
         services.beantwoord(vraag, antwoord="Antwoord", actor=wereld.projectteam)
         services.stel_vraag(vraag=f"Open {i}", actor=wereld.buiten)
-    # curatie: session, user, permissions (2), proposals with proposer, their themes, stale items,
+    # curatie: session, user, permissions (1), proposals with proposer, their themes, stale items,
     # counts per status, open questions
-    assert curatie == _tel(client, reverse("menukaart:curatie")) == 9
-    # loket: session, user, permissions (2), open questions, count and page of answered ones
-    assert loket == _tel(client, reverse("menukaart:loket")) == 7
+    assert curatie == _tel(client, reverse("menukaart:curatie")) == 8
+    # loket: session, user, permissions (1), open questions, count and page of answered ones
+    assert loket == _tel(client, reverse("menukaart:loket")) == 6
 
 
 def test_my_questions_run_in_constant_queries(client, wereld) -> None:
@@ -141,6 +142,6 @@ def test_the_menukaart_on_an_action_page_runs_in_constant_queries(wereld) -> Non
         )
         return len(queries)
 
-    # global user and group permissions (curator?), linked items, suggestions, the user's object
-    # permissions on the network (guardian: user and group grants)
-    assert tel(2) == tel(6) == 6
+    # global permissions, his own and his groups' (curator?), linked items, suggestions, the
+    # user's object permissions on the network (his own and his groups' grants in one)
+    assert tel(2) == tel(6) == 4
