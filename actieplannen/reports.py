@@ -2,8 +2,9 @@
 
 `render_netwerkrapportage_pdf(plan, gebruiker=...)` is a pure function: it loads the plan with a
 fixed number of queries (whatever the number of actions), renders
-`templates/actieplannen/pdf/netwerkrapportage.html` and lets WeasyPrint lay it out, with local
-resources only (the restricted URL fetcher of `continuiteit.pdf`).
+`templates/actieplannen/pdf/netwerkrapportage.html` (in the shared frame `templates/pdf/basis.html`)
+and lets WeasyPrint lay it out, with local resources only (the restricted URL fetcher of
+`continuiteit.pdf`).
 
 The document is made *for one reader*: its actions come from `Verbeteractie.objects.visible_to`,
 so a TLP:RED action appears only in the copy of a named recipient (§4). The document's marking is
@@ -162,7 +163,9 @@ def render_netwerkrapportage_pdf(plan: Actieplan, *, gebruiker: Gebruiker) -> by
     titel = f"Netwerkrapportage · {plan.netwerk.naam}"
     context = {
         **gegevens,
+        "documentsoort": "Netwerkrapportage",
         "documenttitel": titel,
+        "omslagtitel": plan.netwerk.naam,
         "ondertitel": plan.titel,
         "kenmerken": _kenmerken(plan, gegevens, gebruiker),
         "tlp": markering,

@@ -1,8 +1,9 @@
 """The PDF machinery every report shares (§6): WeasyPrint with local resources only.
 
-Each app's `reports.py` renders a template under `templates/<app>/pdf/` through `schrijf_pdf`;
-the print stylesheet `static/css/pdf.css` gives title page, table of contents, running header and
-footer. WeasyPrint only gets local files: a restricted URL fetcher refuses anything but the
+Each app's `reports.py` renders a template under `templates/<app>/pdf/` through `schrijf_pdf`.
+Every such template extends `templates/pdf/basis.html`, the one page frame (cover, table of
+contents, running header and footer with page numbers, the TLP marking on every page) styled by
+`static/css/pdf.css`; a report adds only its chapters and its own stylesheet. WeasyPrint only gets local files: a restricted URL fetcher refuses anything but the
 project's static files and `data:` URIs, so a document never waits on (or leaks to) the network.
 
 Importing this module imports WeasyPrint (slow, and it logs while loading its own stylesheets):
@@ -80,9 +81,9 @@ def css_tekst(tekst: str) -> SafeString:
 def schrijf_pdf(template: str, context: dict[str, Any], *, stap: Stapmelder | None = None) -> Pdf:
     """Render `template` with `context` to PDF bytes, with local resources only.
 
-    The context gives `documenttitel`, `markering` and `voettekst`: the running header and footer.
-    Relative links in the template (the stylesheet `static/css/pdf.css`) resolve against the
-    project directory. `stap` hears when layout and writing begin (the slow parts of a report).
+    The context gives `documenttitel`, `markering` and `voettekst`: the running header and footer
+    (see `templates/pdf/basis.html` for the rest of the frame's context). Relative links in the
+    template (the stylesheets under `static/css/`) resolve against the project directory. `stap` hears when layout and writing begin (the slow parts of a report).
     """
     context = {
         "portaalnaam": PORTAALNAAM,

@@ -34,7 +34,7 @@ the functions of the same name (``warmtekaart_netwerken``, ``plannen_per_sector`
 ``tabel`` and ``toelichting``. None of them contains an action's title.
 
 Helpers: ``Tabel`` (caption, columns, rows, numeric columns; ``als_html()`` renders it), ``contrast(a, b)``,
-``tekstkleur(achtergrond)``, ``euro_kort(bedrag)``, ``getal(n)``.
+``tekstkleur(achtergrond)``, ``warmtekleur(waarde, maximum)``, ``euro_kort(bedrag)``, ``getal(n)``.
 
 Sizes are in CSS pixels through ``width``/``height`` plus a ``viewBox``: the page CSS scales a
 chart down to its container (``max-width: 100%; height: auto``); WeasyPrint draws it as is.
@@ -414,7 +414,8 @@ def gestapelde_balken(
     return _svg(breedte, hoogte, titel, beschrijving, delen, ident)
 
 
-def _warmtekleur(waarde: int, maximum: int) -> str:
+def warmtekleur(waarde: int, maximum: int) -> str:
+    """The fill of a heat-map cell with `waarde` of at most `maximum` (the PDF colours its table with it)."""
     if maximum <= 0 or waarde <= 0:
         return "#{:02x}{:02x}{:02x}".format(*WARMTE_LAAG)
     # Square root: small numbers are already visibly different from zero.
@@ -464,7 +465,7 @@ def warmtekaart(
         )
         for k in range(len(kolommen)):
             waarde = waarden[r][k] if k < len(waarden[r]) else 0
-            kleur = _warmtekleur(waarde, maximum)
+            kleur = warmtekleur(waarde, maximum)
             x = labelbreedte + k * celbreedte
             delen.append(
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{celbreedte - 2:.1f}" height="{celhoogte - 2}" fill="{kleur}">'
@@ -488,7 +489,7 @@ def warmtekaart(
     delen.append(_tekst(0, y + 12, "Schaal (open acties):", kleur=TEKST_ZACHT))
     x = _breedte_van("Schaal (open acties):", grootte) + 10
     for waarde in stappen:
-        kleur = _warmtekleur(waarde, maximum)
+        kleur = warmtekleur(waarde, maximum)
         delen.append(
             f'<rect x="{x:.1f}" y="{y - 2:.1f}" width="34" height="20" fill="{kleur}" stroke="{AS}" stroke-width="0.5"/>'
         )

@@ -255,7 +255,14 @@ def _netwerken_per_sector(c: Cijfers) -> list[dict[str, Any]]:
 
 
 def _basis(c: Cijfers, van: datetime.date, tot: datetime.date) -> dict[str, Any]:
-    return {"cijfers": c, "van": van, "tot": tot, "vandaag": c.vandaag, "periode": _periode(van, tot)}
+    return {
+        "cijfers": c,
+        "van": van,
+        "tot": tot,
+        "vandaag": c.vandaag,
+        "periode": _periode(van, tot),
+        "warmtetabel": Warmtetabel.van(c.warmtekaart),
+    }
 
 
 # Charts are drawn this wide (CSS pixels) and scaled to the 168 mm text width of the page.
@@ -283,15 +290,59 @@ class Figuur:
         return cls(grafiek.titel, bron, grafiek.tabel, grafiek.toelichting)
 
 
+@dataclass
+class Warmtecel:
+    """One cell of the heat map in print: its number and, when not 0, its fill and text colour."""
+
+    tekst: str
+    stijl: str = ""  # inline CSS; "" for 0, which keeps the table's own background
+
+
+@dataclass
+class Warmtetabel:
+    """The heat map (open actions per network and theme) as a table whose cells carry its colours.
+
+    In print the table is the chart: one view with every number instead of an SVG chart and its
+    table of the same numbers. WeasyPrint draws SVG text letter by letter, which made the heat map
+    the most expensive chart of a report, and the repeat cost a page.
+    """
+
+    kolommen: list[tuple[int, str]]  # (number, name) of the themes
+    rijen: list[tuple[str, list[Warmtecel], str]]  # (network, cells, total)
+    schaal: list[Warmtecel]  # the colour key, 0 to the maximum
+
+    @classmethod
+    def van(cls, kaart: Any) -> Warmtetabel:
+        maximum = kaart.maximum
+
+        def cel(waarde: int) -> Warmtecel:
+            if not waarde:
+                return Warmtecel(grafieken.getal(0))
+            kleur = grafieken.warmtekleur(waarde, maximum)
+            return Warmtecel(
+                grafieken.getal(waarde), f"background:{kleur};color:{grafieken.tekstkleur(kleur)}"
+            )
+
+        stappen = sorted({0, *(round(maximum * f) for f in (0.25, 0.5, 0.75, 1))}) if maximum else [0]
+        return cls(
+            kolommen=list(kaart.kolommen),
+            rijen=[
+                (naam, [cel(w) for w in rij], grafieken.getal(sum(rij)))
+                for (_, naam), rij in zip(kaart.rijen, kaart.waarden, strict=True)
+            ],
+            schaal=[cel(w) for w in stappen],
+        )
+
+
 def _grafieken(c: Cijfers, *, per_sector: bool) -> dict[str, Figuur]:
     """The dashboard's charts for this report: `monitoring.grafieken`, from the same figures.
 
-    Each comes with its table (the text alternative), printed under the chart.
+    Each comes with its table (the text alternative), printed under the chart. The heat map is
+    not among them: in print it is a coloured table (`Warmtetabel`).
     """
     g = grafieken
     svg = {
         "acties_per_thema": g.acties_per_thema(c, breedte=GRAFIEKBREEDTE),
-        "warmtekaart": g.warmtekaart_netwerken(c, breedte=GRAFIEKBREEDTE),
         "plannen": g.plannen_per_sector(c, breedte=GRAFIEKBREEDTE),
         "ondertekeningen": g.ondertekeningen(c),
         "financiering_per_partij": g.financiering_per_partij(c, breedte=GRAFIEKBREEDTE),

@@ -24,6 +24,7 @@ from agenda.reports import (
     tekst_als_html,
 )
 from netwerken.models import Sector
+from tests import pdftekst
 from tests.factories import maak_agenda, maak_vastgestelde_rolbeschrijving
 
 pytestmark = pytest.mark.django_db
@@ -266,6 +267,40 @@ def test_a_role_description_pdf_takes_the_same_queries_for_more_comments_and_sig
 
 
 # --- Building blocks ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "agenda/pdf/agenda.html",
+        "agenda/pdf/rolbeschrijving.html",
+        "actieplannen/pdf/netwerkrapportage.html",
+        "monitoring/pdf/rapport.html",
+    ],
+)
+def test_every_pdf_document_extends_the_one_page_frame(template) -> None:
+    from django.template.loader import get_template
+    from django.template.loader_tags import ExtendsNode
+
+    eerste = get_template(template).template.nodelist[0]
+
+    assert isinstance(eerste, ExtendsNode)
+    assert eerste.parent_name.resolve({}) == "pdf/basis.html"
+
+
+def test_a_document_without_tlp_label_has_a_cover_without_running_header_and_its_warning_after_it() -> None:
+    agenda = maak_agenda("gas", afspraken=3, status="concept")
+    agenda.voorbeeld = True
+    agenda.save()
+
+    paginas = pdftekst.paginas(render_agenda_pdf(agenda))
+
+    assert "TLP:" not in " ".join(paginas)  # an agenda has no TLP label: no empty black box either
+    assert "pagina" not in paginas[0] and "Agenda Gas" in paginas[0]
+    for nummer, pagina in enumerate(paginas[1:], start=2):
+        regels = [regel for regel in pagina.splitlines() if regel.strip()]
+        assert "Agenda Gas" in regels[0] and "Voorbeeldinhoud · Niet vastgesteld" in regels[0], nummer
+        assert f"pagina {nummer} van {len(paginas)}" in regels[-1], f"footer of page {nummer}"
 
 
 def test_the_url_fetcher_serves_only_local_static_files_and_data_uris(settings) -> None:

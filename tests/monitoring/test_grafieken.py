@@ -63,7 +63,7 @@ def test_a_heat_map_prints_each_cell_and_names_its_columns() -> None:
     assert {"1", "2", "3"} <= set(teksten)  # column numbers
     assert any(t.startswith("2. Beta") for t in teksten)  # the key below
     # Darker means more: the fill of 7 is darker than that of 1.
-    assert g._luminantie(g._warmtekleur(7, 7)) < g._luminantie(g._warmtekleur(1, 7))
+    assert g._luminantie(g.warmtekleur(7, 7)) < g._luminantie(g.warmtekleur(1, 7))
 
 
 def test_progress_bar_and_donut_say_n_of_total() -> None:
@@ -117,7 +117,7 @@ def test_labels_are_escaped_and_long_ones_shortened_with_the_full_text_kept() ->
 def test_every_text_colour_meets_wcag_contrast_on_what_it_is_drawn_on() -> None:
     assert g.contrast(g.TEKST, g.WIT) >= 4.5 and g.contrast(g.TEKST_ZACHT, g.WIT) >= 4.5
     vullingen = [*g.STATUSKLEUREN.values(), *g.PLANKLEUREN.values(), *(r.kleur for r in g.TOETSREEKSEN)]
-    vullingen += [g._warmtekleur(w, 20) for w in range(21)]
+    vullingen += [g.warmtekleur(w, 20) for w in range(21)]
     for vulling in vullingen:
         assert g.contrast(g.tekstkleur(vulling), vulling) >= 4.5, vulling
     # The trend's end labels take the line colour only where it is readable on white.

@@ -16,8 +16,17 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from actieplannen.models import Verbeteractie
+from agenda.models import Thema
+from monitoring import grafieken
 from monitoring.models import Leerpunt, Programmamijlpaal, Rapport
-from monitoring.reports import render_cvi_pdf, render_eind_pdf, render_rapport, render_stuurgroep_pdf
+from monitoring.reports import (
+    Warmtetabel,
+    geaggregeerde_cijfers,
+    render_cvi_pdf,
+    render_eind_pdf,
+    render_rapport,
+    render_stuurgroep_pdf,
+)
 from netwerken.models import Sector
 from tests.monitoring.rapportwereld import PERIODE, maak_wereld
 from tests.pdftekst import paginas, tekst
@@ -101,6 +110,53 @@ def test_every_page_carries_the_tlp_marking_and_its_number(wereld):
         assert "TLP:AMBER" in regels[0], f"header of page {nummer}"
         assert "TLP:AMBER" in regels[-1], f"footer of page {nummer}"
         assert f"pagina {nummer} van {len(pagina_teksten)}" in regels[-1]
+
+
+def test_the_cvi_and_end_reports_carry_the_tlp_marking_and_their_number_on_every_page_too(wereld):
+    drinkwater = Sector.objects.get(slug="drinkwater")
+
+    for pdf in (render_cvi_pdf(drinkwater, van=VAN, tot=TOT), render_eind_pdf(van=VAN, tot=TOT)):
+        pagina_teksten = paginas(pdf)
+        assert "Inhoud" in pagina_teksten[1]
+        for nummer, pagina in enumerate(pagina_teksten, start=1):
+            regels = [regel for regel in pagina.splitlines() if regel.strip()]
+            assert "TLP:AMBER" in regels[0], f"header of page {nummer}"
+            assert "TLP:AMBER" in regels[-1], f"footer of page {nummer}"
+            assert f"pagina {nummer} van {len(pagina_teksten)}" in regels[-1]
+
+
+def test_the_heat_map_is_one_coloured_table_with_the_open_actions_per_network_and_theme(wereld):
+    inhoud = romp(render_stuurgroep_pdf(van=VAN, tot=TOT))
+    kaart = hoofdstuk(inhoud, "Open acties per netwerk en thema", "Actieplannen en mijlpalen")
+
+    themas = Thema.objects.count()
+    kop = "Netwerk " + " ".join(f"Thema {n}" for n in range(1, themas + 1)) + " Totaal"
+    assert kaart.count(kop) == 1  # the table is the chart: its numbers are not printed twice
+    for netwerk in (wereld.vitens, wereld.evides, wereld.liander):
+        open_acties = onafhankelijk(actieplan__netwerk=netwerk)["open"]
+        assert re.search(rf"{netwerk.naam}( \d+){{{themas}}} {open_acties} ", kaart + " "), netwerk.naam
+    for nummer, naam in Thema.objects.values_list("nummer", "naam"):
+        assert f"Thema {nummer}: {naam}" in kaart  # the key of the column numbers
+
+
+def test_a_heat_map_cell_is_filled_by_its_number_with_readable_text(wereld):
+    kaart = geaggregeerde_cijfers(sector=None, van=VAN, tot=TOT).warmtekaart
+    tabel = Warmtetabel.van(kaart)
+
+    for (_, _naam), waarden, (_naam_in_tabel, cellen, totaal) in zip(
+        kaart.rijen, kaart.waarden, tabel.rijen, strict=True
+    ):
+        assert totaal == str(sum(waarden))
+        for waarde, cel in zip(waarden, cellen, strict=True):
+            assert cel.tekst == str(waarde)
+            if waarde:
+                vulling = grafieken.warmtekleur(waarde, kaart.maximum)
+                assert cel.stijl == f"background:{vulling};color:{grafieken.tekstkleur(vulling)}"
+                assert grafieken.contrast(vulling, grafieken.tekstkleur(vulling)) >= 4.5
+            else:
+                assert cel.stijl == ""  # a 0 keeps the row's own background
+    assert [c.tekst for c in tabel.schaal][0] == "0"
+    assert tabel.schaal[-1].tekst == str(kaart.maximum)
 
 
 def test_the_stuurgroep_report_counts_what_an_independent_count_gives(wereld):
