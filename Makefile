@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install install-test assets migrate data lint check clean
+.PHONY: run test install install-test assets migrate data lint check clean benchmark
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,13 @@ test: install-test
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
+
+# The quality targets of DESIGN §8, measured (benchmark/README.md). It makes its own database:
+# `<name>_benchmark` on the PostgreSQL server of DATABASE_URL (the meaningful target), dropped
+# afterwards; without DATABASE_URL a temporary SQLite file. Reports only, unless --streng.
+# Options: make benchmark BENCHMARK_OPTIES="--schalen 1 10 --snel --streng --json pad.json"
+benchmark: install-test
+	$(BIN)/python -m benchmark $(BENCHMARK_OPTIES)
 
 lint: install-test
 	$(BIN)/ruff check --fix .
