@@ -113,9 +113,12 @@ def _recente_wijzigingen(gebruiker: Gebruiker, aantal: int = 10) -> list[dict]:
     Actions the user may not see (TLP:RED for others, deleted ones) stay out.
     """
     mijn_netwerken = Netwerk.objects.filter(lidmaatschappen__persoon=gebruiker).values("pk")
-    zichtbaar = Verbeteractie.objects.visible_to(gebruiker).filter(actieplan__netwerk__in=mijn_netwerken)
+    mijn_plannen = Actieplan.objects.filter(netwerk__in=mijn_netwerken).values("pk")
+    zichtbaar = Verbeteractie.objects.visible_to(gebruiker).filter(actieplan__in=mijn_plannen)
     acties = (
-        Verbeteractie.history.filter(id__in=zichtbaar.values("pk"))
+        # The plan filter on the history rows themselves lets PostgreSQL use their index instead
+        # of joining the whole history table (90 → 16 ms at 10× data, benchmark/README.md).
+        Verbeteractie.history.filter(actieplan_id__in=mijn_plannen, id__in=zichtbaar.values("pk"))
         .select_related("history_user", "actieplan__netwerk")
         .order_by("-history_date")[:aantal]
     )
