@@ -152,3 +152,75 @@ def test_it_withdraws_rights_when_a_member_leaves(client, netwerk, personen) -> 
     )
     client.force_login(personen["lid"])
     assert client.get(reverse("netwerken:detail", args=[netwerk.slug])).status_code == 404
+
+
+# --- The permission look-ups themselves ---------------------------------------------------------
+
+
+def test_rights_on_a_network_follow_the_role_and_include_group_grants(netwerk, personen) -> None:
+    from guardian.shortcuts import assign_perm
+
+    from netwerken.permissions import heeft_recht, rechten_op
+
+    assert rechten_op(personen["coordinator"], netwerk) == {
+        "view_netwerk",
+        "change_netwerk",
+        "beheer_netwerk",
+    }
+    assert rechten_op(personen["lid"], netwerk) == {"view_netwerk", "change_netwerk"}
+    assert rechten_op(personen["waarnemer"], netwerk) == {"view_netwerk"}
+    assert rechten_op(personen["buiten"], netwerk) == frozenset()
+    # The project team reads every network through its global grant, but holds no object rights.
+    assert rechten_op(personen["projectteam"], netwerk) == frozenset()
+    # A grant to a group (guardian's second table) counts, as guardian's own checker counts it.
+    groep = Group.objects.create(name="Meelezers")
+    assign_perm("netwerken.change_netwerk", groep, netwerk)
+    meelezer = GebruikerFactory()
+    meelezer.groups.add(groep)
+    assert heeft_recht(meelezer, "change_netwerk", netwerk)
+    assert not heeft_recht(meelezer, "beheer_netwerk", netwerk)
+
+
+def test_rights_are_remembered_per_user_object_and_dropped_when_his_own_change(netwerk) -> None:
+    """A request loads its user afresh, so it never sees another request's answer; within one
+    request the service that changes a person's rights drops what his object remembered."""
+    from netwerken.models import Gebruiker
+    from netwerken.permissions import heeft_recht
+
+    persoon = GebruikerFactory(organisatie=netwerk.kernpartner)
+    assert not heeft_recht(persoon, "view_netwerk", netwerk)
+    services.voeg_lid_toe(netwerk, persoon, Lidmaatschap.Rol.LID, actor=None)
+    assert heeft_recht(persoon, "change_netwerk", netwerk)
+    services.wijzig_rol(netwerk.lidmaatschappen.get(persoon=persoon), Lidmaatschap.Rol.WAARNEMER, actor=None)
+    volgende_verzoek = Gebruiker.objects.get(pk=persoon.pk)
+    assert not heeft_recht(volgende_verzoek, "change_netwerk", netwerk)
+    assert heeft_recht(volgende_verzoek, "view_netwerk", netwerk)
+
+
+def test_it_asks_the_database_once_per_network_and_request(
+    netwerk, personen, django_assert_num_queries
+) -> None:
+    from netwerken.models import Gebruiker
+    from netwerken.permissions import heeft_recht
+
+    lid = Gebruiker.objects.get(pk=personen["lid"].pk)  # as a request loads him: nothing remembered
+    with django_assert_num_queries(1):
+        assert heeft_recht(lid, "view_netwerk", netwerk)
+        assert heeft_recht(lid, "change_netwerk", netwerk)
+        assert not heeft_recht(lid, "beheer_netwerk", netwerk)
+
+
+def test_global_permissions_are_the_users_and_his_groups_as_django_reads_them(personen) -> None:
+    from django.contrib.auth.backends import ModelBackend
+    from django.contrib.auth.models import Permission
+
+    from netwerken.models import Gebruiker
+
+    projectteam = personen["projectteam"]
+    projectteam.user_permissions.add(Permission.objects.get(codename="change_leerpunt"))
+    for persoon in (projectteam, personen["stuurgroep"], personen["lid"]):
+        onze = Gebruiker.objects.get(pk=persoon.pk).get_all_permissions()
+        django = ModelBackend().get_all_permissions(Gebruiker.objects.get(pk=persoon.pk))
+        assert onze == django
+    assert "netwerken.view_netwerk" in Gebruiker.objects.get(pk=projectteam.pk).get_all_permissions()
+    assert "monitoring.change_leerpunt" in Gebruiker.objects.get(pk=projectteam.pk).get_all_permissions()
