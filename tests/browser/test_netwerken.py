@@ -47,6 +47,10 @@ def test_the_coordinator_adds_a_member_and_sees_it_in_the_history(
 
     expect(page.get_by_role("status").filter(has_text="is toegevoegd als lid")).to_be_visible()
     expect(page.locator("#leden").get_by_role("rowheader", name=nieuwe.naam)).to_be_visible()
+    # The change is on the network's history page, one link away.
+    page.get_by_role("link", name="wijzigingen in dit netwerk").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wijzigingen in het netwerk")
+    assert axe_controle() == []
     historie = page.locator(".historie__item").first
     expect(historie).to_contain_text(f"Lid {nieuwe.naam} toegevoegd")
     expect(historie).to_contain_text("Anne Demo-de Vries")
