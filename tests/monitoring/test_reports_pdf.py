@@ -102,14 +102,16 @@ def test_the_stuurgroep_report_has_cover_contents_and_every_chapter(wereld):
         assert re.search(rf"{titel}[ .]*\d+", inhoud), titel  # with its page number
 
 
-def test_every_page_carries_the_tlp_marking_and_its_number(wereld):
-    pagina_teksten = paginas(render_stuurgroep_pdf(van=VAN, tot=TOT))
-
+def _elke_pagina_draagt_tlp_en_nummer(pagina_teksten: list[str]) -> None:
     for nummer, pagina in enumerate(pagina_teksten, start=1):
         regels = [regel for regel in pagina.splitlines() if regel.strip()]
         assert "TLP:AMBER" in regels[0], f"header of page {nummer}"
         assert "TLP:AMBER" in regels[-1], f"footer of page {nummer}"
         assert f"pagina {nummer} van {len(pagina_teksten)}" in regels[-1]
+
+
+def test_every_page_carries_the_tlp_marking_and_its_number(wereld):
+    _elke_pagina_draagt_tlp_en_nummer(paginas(render_stuurgroep_pdf(van=VAN, tot=TOT)))
 
 
 def test_the_cvi_and_end_reports_carry_the_tlp_marking_and_their_number_on_every_page_too(wereld):
@@ -118,11 +120,7 @@ def test_the_cvi_and_end_reports_carry_the_tlp_marking_and_their_number_on_every
     for pdf in (render_cvi_pdf(drinkwater, van=VAN, tot=TOT), render_eind_pdf(van=VAN, tot=TOT)):
         pagina_teksten = paginas(pdf)
         assert "Inhoud" in pagina_teksten[1]
-        for nummer, pagina in enumerate(pagina_teksten, start=1):
-            regels = [regel for regel in pagina.splitlines() if regel.strip()]
-            assert "TLP:AMBER" in regels[0], f"header of page {nummer}"
-            assert "TLP:AMBER" in regels[-1], f"footer of page {nummer}"
-            assert f"pagina {nummer} van {len(pagina_teksten)}" in regels[-1]
+        _elke_pagina_draagt_tlp_en_nummer(pagina_teksten)
 
 
 def test_the_heat_map_is_one_coloured_table_with_the_open_actions_per_network_and_theme(wereld):
