@@ -357,25 +357,23 @@ def _grafieken(c: Cijfers, *, per_sector: bool) -> dict[str, Figuur]:
 # --- Voortgangsrapportage stuurgroep --------------------------------------------------------------
 
 
-def render_stuurgroep_pdf(
-    *, van: datetime.date, tot: datetime.date, voortgang: Voortgang | None = None
-) -> Pdf:
-    """The steering group's progress report over all sectors (aggregates only): 10 queries."""
-    voortgang = voortgang or _stil
-    voortgang(10, "Cijfers berekenen")
-    c = geaggregeerde_cijfers(sector=None, van=van, tot=tot)
-    leerpunten = leerpunten_in_periode(sector=None, van=van, tot=tot)
-    voortgang(25, "Grafieken tekenen")
-    svg = _grafieken(c, per_sector=True)
-    bijlage = _netwerken_per_sector(c)
-    hoofdstukken = [
+def _voortgangshoofdstukken(
+    c: Cijfers, leerpunten: list, bijlage: list[dict[str, Any]], *, per_sector: bool
+) -> list[Hoofdstuk]:
+    """The chapters of the stuurgroep and CVI reports: the stuurgroep's (`per_sector`) adds the
+    progress per sector and lists the sectors of its annex in the contents."""
+    return [
         Hoofdstuk(
             "samenvatting",
             "Samenvatting",
             "monitoring/pdf/_samenvatting.html",
             {"kerncijfers": _kerncijfers(c)},
         ),
-        Hoofdstuk("sectoren", "Voortgang per sector", "monitoring/pdf/_sectoren.html"),
+        *(
+            [Hoofdstuk("sectoren", "Voortgang per sector", "monitoring/pdf/_sectoren.html")]
+            if per_sector
+            else []
+        ),
         Hoofdstuk("themas", "Voortgang per thema", "monitoring/pdf/_themas.html"),
         Hoofdstuk("warmtekaart", "Open acties per netwerk en thema", "monitoring/pdf/_warmtekaart.html"),
         Hoofdstuk("plannen", "Actieplannen en mijlpalen", "monitoring/pdf/_plannen.html"),
@@ -387,10 +385,24 @@ def render_stuurgroep_pdf(
             "Bijlage — Cijfers per netwerk",
             "monitoring/pdf/_bijlage_netwerken.html",
             {"groepen": bijlage},
-            onderdelen=[{"anker": g["anker"], "titel": g["titel"]} for g in bijlage],
+            onderdelen=[{"anker": g["anker"], "titel": g["titel"]} for g in bijlage] if per_sector else [],
             bijlage=True,
         ),
     ]
+
+
+def render_stuurgroep_pdf(
+    *, van: datetime.date, tot: datetime.date, voortgang: Voortgang | None = None
+) -> Pdf:
+    """The steering group's progress report over all sectors (aggregates only): 10 queries."""
+    voortgang = voortgang or _stil
+    voortgang(10, "Cijfers berekenen")
+    c = geaggregeerde_cijfers(sector=None, van=van, tot=tot)
+    leerpunten = leerpunten_in_periode(sector=None, van=van, tot=tot)
+    voortgang(25, "Grafieken tekenen")
+    svg = _grafieken(c, per_sector=True)
+    bijlage = _netwerken_per_sector(c)
+    hoofdstukken = _voortgangshoofdstukken(c, leerpunten, bijlage, per_sector=True)
     return _stel_samen(
         documentsoort="Voortgangsrapportage stuurgroep",
         titel="Voortgangsrapportage stuurgroep",
@@ -432,27 +444,7 @@ def render_cvi_pdf(
     bijlage = [{"titel": sector.naam, "anker": f"bijlage-{sector.slug}", "netwerken": netwerken}]
     if landelijk:
         bijlage.append({"titel": "Landelijk", "anker": "bijlage-landelijk", "netwerken": landelijk})
-    hoofdstukken = [
-        Hoofdstuk(
-            "samenvatting",
-            "Samenvatting",
-            "monitoring/pdf/_samenvatting.html",
-            {"kerncijfers": _kerncijfers(c)},
-        ),
-        Hoofdstuk("themas", "Voortgang per thema", "monitoring/pdf/_themas.html"),
-        Hoofdstuk("warmtekaart", "Open acties per netwerk en thema", "monitoring/pdf/_warmtekaart.html"),
-        Hoofdstuk("plannen", "Actieplannen en mijlpalen", "monitoring/pdf/_plannen.html"),
-        Hoofdstuk("financiering", "Financiering", "monitoring/pdf/_financiering.html"),
-        Hoofdstuk("trend", "Ontwikkeling in de tijd", "monitoring/pdf/_trend.html"),
-        Hoofdstuk("leerpunten", "Leerpunten", "monitoring/pdf/_leerpunten.html", {"leerpunten": leerpunten}),
-        Hoofdstuk(
-            "bijlage",
-            "Bijlage — Cijfers per netwerk",
-            "monitoring/pdf/_bijlage_netwerken.html",
-            {"groepen": bijlage},
-            bijlage=True,
-        ),
-    ]
+    hoofdstukken = _voortgangshoofdstukken(c, leerpunten, bijlage, per_sector=False)
     return _stel_samen(
         documentsoort="Rapportage CVI",
         titel=f"Rapportage CVI {sector.naam}",
